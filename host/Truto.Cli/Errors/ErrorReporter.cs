@@ -1,0 +1,72 @@
+using McMaster.Extensions.CommandLineUtils;
+using Truto.Cli.Sdk.Errors;
+
+namespace Truto.Cli.Errors;
+
+/// <summary>
+/// The one place an exception becomes a message on stderr and an exit code. Messages say what went wrong, then
+/// on their own line what to do next; with -v the stack trace follows. Secrets are redacted here.
+/// </summary>
+internal static class ErrorReporter
+{
+    public static int Report(Exception exception, TextWriter error, bool verbose, SecretRedactor redactor)
+    {
+        var (message, hint, exitCode) = Describe(exception);
+        error.WriteLine(redactor.Redact($"error: {message}"));
+        if (hint is not null)
+        {
+            error.WriteLine(redactor.Redact(hint));
+        }
+
+        if (verbose)
+        {
+            error.WriteLine();
+            error.WriteLine(redactor.Redact(exception.ToString()));
+        }
+
+        error.Flush();
+        return exitCode;
+    }
+
+    internal static (string Message, string? Hint, int ExitCode) Describe(Exception exception) => exception switch
+    {
+        CliException cli => (cli.Message, cli.Hint, cli.ExitCode),
+        UnrecognizedCommandParsingException unknown => (
+            FirstLine(unknown.Message),
+            HelpHint(unknown.Command, unknown.NearestMatches.ToArray()),
+            ExitCodes.Usage),
+        CommandParsingException parsing => (
+            FirstLine(parsing.Message).TrimEnd('.'),
+            HelpHint(parsing.Command, []),
+            ExitCodes.Usage),
+        OperationCanceledException => ("cancelled", null, ExitCodes.Cancelled),
+        _ => (
+            $"unexpected {exception.GetType().Name}: {exception.Message}",
+            "This is a bug in truto or one of its plugins. Run the command again with -v for the stack trace, and report it.",
+            ExitCodes.Failure),
+    };
+
+    private static string HelpHint(CommandLineApplication command, string[] nearest)
+    {
+        var usage = $"Run '{command.GetFullName()} --help' for usage.";
+        return nearest.Length == 0 ? usage : $"Did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? {usage}";
+    }
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOf('\n');
+        return (newline < 0 ? text : text[..newline]).Trim();
+    }
+
+    private static string GetFullName(this CommandLineApplication command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null; c = c.Parent)
+        {
+            names.Add(c.Name ?? "truto");
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+}

@@ -1,0 +1,52 @@
+using CsvHelper;
+using Newtonsoft.Json.Linq;
+using Truto.Cli.Sdk.Output;
+
+namespace Truto.Cli.Output.Formatters;
+
+/// <summary>
+/// RFC 4180 CSV. Columns are the first record's fields (as the official CLI auto-detects them), fixed for the rest
+/// of the output; with no records, the header comes from the column spec. Nested values are compact JSON.
+/// </summary>
+internal sealed class CsvFormatter : IRecordFormatter
+{
+    private static readonly CsvWriterOptions Options = new();
+
+    public void WriteObject(JToken record, TextWriter output)
+    {
+        using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        var fields = RecordValues.FieldNames(record);
+        csv.WriteRecord(fields.ToArray());
+        csv.WriteRecord(fields.Select(f => Cell(record, f)).ToArray());
+        csv.Flush();
+    }
+
+    public async Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        IReadOnlyList<string>? fields = null;
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            if (fields is null)
+            {
+                fields = RecordValues.FieldNames(record);
+                csv.WriteRecord(fields.ToArray());
+            }
+
+            csv.WriteRecord(fields.Select(f => Cell(record, f)).ToArray());
+
+            // Hand each row to stdout's buffer, which the renderer flushes per page.
+            csv.Flush();
+        }
+
+        if (fields is null && columns.Count > 0)
+        {
+            csv.WriteRecord(columns.Select(c => c.Path).ToArray());
+        }
+
+        csv.Flush();
+    }
+
+    private static string Cell(JToken record, string field) =>
+        record is JObject obj ? RecordValues.CellText(obj[field]) : RecordValues.CellText(record);
+}

@@ -1,0 +1,12 @@
+using Newtonsoft.Json.Linq;
+using Truto.Cli.Sdk.Output;
+
+namespace Truto.Cli.Output.Formatters;
+
+/// <summary>Renders records in one output format onto stdout.</summary>
+internal interface IRecordFormatter
+{
+    void WriteObject(JToken record, TextWriter output);
+
+    Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken);
+}

@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using Newtonsoft.Json.Linq;
+using Truto.Cli.Output.Formatters;
+using Truto.Cli.Sdk.Commands;
+using Truto.Cli.Sdk.Output;
+using Truto.Cli.Sdk.Terminal;
+
+namespace Truto.Cli.Output;
+
+/// <summary>
+/// The one place output formats are chosen. Data goes to stdout in the format in force; status lines go to stderr
+/// and only under the human format; warnings go to stderr always.
+/// </summary>
+internal sealed class OutputRenderer : IOutput
+{
+    private readonly IStandardStreams _streams;
+    private readonly IInvocationContext _context;
+
+    public OutputRenderer(IStandardStreams streams, IInvocationContext context)
+    {
+        _streams = streams;
+        _context = context;
+    }
+
+    public Task WriteObjectAsync(object record, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Formatter().WriteObject(RecordValues.ToToken(record), _streams.Out);
+        return _streams.Out.FlushAsync(cancellationToken);
+    }
+
+    public Task WriteListAsync(IEnumerable<object> records, IReadOnlyList<TableColumn> columns, CancellationToken cancellationToken) =>
+        WriteStreamAsync(ToAsync(records), columns, cancellationToken);
+
+    public async Task WriteStreamAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, CancellationToken cancellationToken)
+    {
+        await Formatter().WriteRecordsAsync(FlushWhileWaiting(records, cancellationToken), columns, _streams.Out, cancellationToken);
+        await _streams.Out.FlushAsync(cancellationToken);
+    }
+
+    public void Status(string message)
+    {
+        if (_context.OutputFormat == OutputFormat.Table)
+        {
+            _streams.Error.WriteLine(message);
+        }
+    }
+
+    public void Warning(string message) => _streams.Error.WriteLine($"warning: {message}");
+
+    private IRecordFormatter Formatter() => _context.OutputFormat switch
+    {
+        OutputFormat.Json => new JsonFormatter(),
+        OutputFormat.Ndjson => new NdjsonFormatter(),
+        OutputFormat.Csv => new CsvFormatter(),
+        OutputFormat.Yaml => new YamlFormatter(),
+        _ => new TableFormatter(_streams.IsOutputTerminal, _streams.Width),
+    };
+
+    /// <summary>
+    /// Flushes stdout whenever the next record is not ready yet (a page boundary), so streamed output reaches the
+    /// reader page by page without paying for a flush per record.
+    /// </summary>
+    private async IAsyncEnumerable<JToken> FlushWhileWaiting(IAsyncEnumerable<object> records, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            var next = enumerator.MoveNextAsync();
+            if (!next.IsCompleted)
+            {
+                await _streams.Out.FlushAsync(cancellationToken);
+            }
+
+            if (!await next)
+            {
+                yield break;
+            }
+
+            yield return RecordValues.ToToken(enumerator.Current);
+        }
+    }
+
+    private static async IAsyncEnumerable<object> ToAsync(IEnumerable<object> records)
+    {
+        foreach (var record in records)
+        {
+            yield return record;
+        }
+
+        await Task.CompletedTask;
+    }
+}

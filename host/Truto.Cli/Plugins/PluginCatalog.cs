@@ -1,0 +1,253 @@
+using System.Reflection;
+using McMaster.Extensions.CommandLineUtils;
+using Truto.Cli.Sdk.Plugins;
+
+namespace Truto.Cli.Plugins;
+
+/// <summary>
+/// Finds plugins in the search folders (bundled, user, TRUTO_PLUGIN_PATH, in that order), loads each in isolation
+/// and records what it adds, or why it could not be used. One broken plugin never stops the others.
+/// </summary>
+internal sealed class PluginCatalog
+{
+    private readonly IPluginLoader _loader;
+    private readonly Version _hostSdkVersion;
+    private readonly IReadOnlyCollection<string> _reservedCommandNames;
+
+    public PluginCatalog(IPluginLoader loader, Version hostSdkVersion, IReadOnlyCollection<string> reservedCommandNames)
+    {
+        _loader = loader;
+        _hostSdkVersion = hostSdkVersion;
+        _reservedCommandNames = reservedCommandNames;
+    }
+
+    public static Version HostSdkVersion => typeof(ITrutoPlugin).Assembly.GetName().Version!;
+
+    public IReadOnlyList<PluginRecord> Discover(IEnumerable<(string Directory, PluginSource Source)> searchPath)
+    {
+        var records = new List<PluginRecord>();
+        foreach (var (directory, source) in searchPath)
+        {
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+
+            foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+            {
+                var candidate = Inspect(entry, source);
+                if (candidate is not null)
+                {
+                    records.Add(candidate);
+                }
+            }
+        }
+
+        return ResolveConflicts(records);
+    }
+
+    private PluginRecord? Inspect(string entry, PluginSource source)
+    {
+        var name = Path.GetFileName(entry);
+        if (File.Exists(entry))
+        {
+            // A bare DLL in a plugins folder is a common mistake: say how to fix it rather than ignore it.
+            return entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+                ? PluginRecord.Failed(Path.GetFileNameWithoutExtension(entry), source, entry, PluginStatus.Failed,
+                    $"plugins live in their own folder: move it to {Path.GetFileNameWithoutExtension(entry)}/{name} together with its dependencies")
+                : null;
+        }
+
+        var assemblyPath = Path.Combine(entry, name + ".dll");
+        if (!File.Exists(assemblyPath))
+        {
+            return PluginRecord.Failed(name, source, entry, PluginStatus.Failed,
+                $"no {name}.dll in the folder (a plugin named {name} lives in {name}/{name}.dll)");
+        }
+
+        return Load(name, source, assemblyPath);
+    }
+
+    private PluginRecord Load(string name, PluginSource source, string assemblyPath)
+    {
+        Version? sdkVersion;
+        try
+        {
+            sdkVersion = AssemblyInspector.ReadSdkReference(assemblyPath);
+        }
+        catch (BadImageFormatException)
+        {
+            return PluginRecord.Failed(name, source, assemblyPath, PluginStatus.Failed, "not a .NET assembly: rebuild the plugin or remove the file");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return PluginRecord.Failed(name, source, assemblyPath, PluginStatus.Failed, $"cannot be read: {e.Message}");
+        }
+
+        if (sdkVersion is null)
+        {
+            return PluginRecord.Failed(name, source, assemblyPath, PluginStatus.Failed,
+                "does not reference Truto.Cli.Sdk, so it is not a truto plugin");
+        }
+
+        if (SdkCompatibility.Check(_hostSdkVersion, sdkVersion) is { } incompatibility)
+        {
+            return PluginRecord.Failed(name, source, assemblyPath, PluginStatus.Incompatible, incompatibility, sdkVersion);
+        }
+
+        try
+        {
+            return Register(name, source, assemblyPath, sdkVersion);
+        }
+        catch (PluginRejectedException e)
+        {
+            return PluginRecord.Failed(name, source, assemblyPath, e.Status, e.Message, sdkVersion);
+        }
+        catch (Exception e)
+        {
+            return PluginRecord.Failed(name, source, assemblyPath, PluginStatus.Failed, Describe(e), sdkVersion);
+        }
+    }
+
+    private PluginRecord Register(string name, PluginSource source, string assemblyPath, Version sdkVersion)
+    {
+        var assembly = _loader.Load(assemblyPath);
+        var attribute = assembly.GetCustomAttribute<TrutoPluginAttribute>()
+            ?? throw new PluginRejectedException("has no [assembly: TrutoPlugin(typeof(...))] attribute naming its entry type");
+        if (!typeof(ITrutoPlugin).IsAssignableFrom(attribute.EntryType))
+        {
+            throw new PluginRejectedException($"its entry type {attribute.EntryType.FullName} does not implement ITrutoPlugin");
+        }
+
+        ITrutoPlugin plugin;
+        try
+        {
+            plugin = (ITrutoPlugin)Activator.CreateInstance(attribute.EntryType)!;
+        }
+        catch (Exception e)
+        {
+            throw new PluginRejectedException($"its entry type {attribute.EntryType.FullName} could not be created: {Describe(Unwrap(e))}");
+        }
+
+        var registration = new PluginRegistration(assembly);
+        try
+        {
+            plugin.Register(registration);
+        }
+        catch (Exception e)
+        {
+            throw new PluginRejectedException($"threw while registering: {Describe(e)}");
+        }
+
+        if (registration.Services.FirstOrDefault(d => d.ServiceType.Assembly == typeof(ITrutoPlugin).Assembly) is { } taken)
+        {
+            throw new PluginRejectedException($"registers {taken.ServiceType.Name}, which only the host provides", PluginStatus.Conflict);
+        }
+
+        return new PluginRecord
+        {
+            Name = plugin.Name,
+            Description = plugin.Description,
+            Source = source,
+            Path = assemblyPath,
+            Status = PluginStatus.Loaded,
+            Version = VersionOf(assembly),
+            SdkVersion = sdkVersion,
+            Commands = registration.CommandTypes.Select(DescribeCommand).ToArray(),
+            Registration = registration,
+        };
+    }
+
+    public static CommandInfo DescribeCommand(Type type)
+    {
+        var command = type.GetCustomAttribute<CommandAttribute>()
+            ?? throw new PluginRejectedException($"command class {type.FullName} has no [Command] attribute");
+        if (string.IsNullOrWhiteSpace(command.Name))
+        {
+            throw new PluginRejectedException($"command class {type.FullName} has no name in its [Command] attribute");
+        }
+
+        return new CommandInfo(command.Name, command.Names.Skip(1).ToArray(), command.Description, type);
+    }
+
+    private IReadOnlyList<PluginRecord> ResolveConflicts(List<PluginRecord> records)
+    {
+        // First come, first served, in search order: bundled plugins win over user plugins over TRUTO_PLUGIN_PATH.
+        var owners = _reservedCommandNames.ToDictionary(n => n, _ => "truto itself", StringComparer.Ordinal);
+        var pluginNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var resolved = new List<PluginRecord>(records.Count);
+        foreach (var record in records)
+        {
+            if (record.Status != PluginStatus.Loaded)
+            {
+                resolved.Add(record);
+                continue;
+            }
+
+            string? reason = null;
+            if (pluginNames.TryGetValue(record.Name, out var otherPath))
+            {
+                reason = $"a plugin named '{record.Name}' is already loaded from {otherPath}";
+            }
+            else
+            {
+                foreach (var name in record.Commands.SelectMany(c => c.Aliases.Prepend(c.Name)))
+                {
+                    if (owners.TryGetValue(name, out var owner))
+                    {
+                        reason = $"command '{name}' is already provided by {owner}";
+                        break;
+                    }
+                }
+            }
+
+            if (reason is not null)
+            {
+                resolved.Add(record with { Status = PluginStatus.Conflict, Reason = reason + "; remove one of the two", Registration = null });
+                continue;
+            }
+
+            pluginNames[record.Name] = record.Path;
+            foreach (var name in record.Commands.SelectMany(c => c.Aliases.Prepend(c.Name)))
+            {
+                owners[name] = $"plugin '{record.Name}'";
+            }
+
+            resolved.Add(record);
+        }
+
+        return resolved;
+    }
+
+    private static string VersionOf(Assembly assembly)
+    {
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (!string.IsNullOrEmpty(informational))
+        {
+            var plus = informational.IndexOf('+', StringComparison.Ordinal);
+            return plus > 0 ? informational[..plus] : informational;
+        }
+
+        return assembly.GetName().Version?.ToString(3) ?? "unknown";
+    }
+
+    private static Exception Unwrap(Exception e) => e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+
+    private static string Describe(Exception e)
+    {
+        e = Unwrap(e);
+        return e switch
+        {
+            FileNotFoundException { FileName: { } file } => $"a dependency is missing: {file}; reinstall the plugin with every file of its folder",
+            FileLoadException { FileName: { } file } => $"a dependency could not be loaded: {file}: {e.Message}",
+            ReflectionTypeLoadException { LoaderExceptions: var inner } when inner.FirstOrDefault(x => x is not null) is { } first => Describe(first),
+            TypeLoadException => $"a type could not be loaded ({e.Message}); it may need a dependency that is missing or of another version",
+            _ => $"{e.GetType().Name}: {e.Message}",
+        };
+    }
+
+    private sealed class PluginRejectedException(string message, PluginStatus status = PluginStatus.Failed) : Exception(message)
+    {
+        public PluginStatus Status { get; } = status;
+    }
+}

@@ -1,0 +1,29 @@
+using Truto.Cli;
+using Truto.Cli.Startup;
+using Truto.Cli.Terminal;
+
+// The process edge: real environment, real console, Ctrl+C. Everything else happens in TrutoHost.RunAsync.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl+C cancels cleanly (exit 130); a second one ends the process at once.
+    if (!cancellation.IsCancellationRequested)
+    {
+        e.Cancel = true;
+        cancellation.Cancel();
+    }
+};
+
+var settings = HostSettings.FromProcess();
+var streams = new ConsoleStreams(int.TryParse(settings.GetEnvironment("COLUMNS"), out var columns) ? columns : null);
+var exitCode = await TrutoHost.RunAsync(args, settings, streams, cancellation.Token);
+try
+{
+    streams.Out.Flush();
+}
+catch (IOException)
+{
+    // stdout was closed by the reader; nothing left to say.
+}
+
+return exitCode;

@@ -1,0 +1,60 @@
+using McMaster.Extensions.CommandLineUtils;
+using Microsoft.Extensions.DependencyInjection;
+using Truto.Cli.CommandLine;
+using Truto.Cli.Errors;
+using Truto.Cli.Output;
+using Truto.Cli.Plugins;
+using Truto.Cli.Sdk.Commands;
+using Truto.Cli.Sdk.Output;
+using Truto.Cli.Sdk.Terminal;
+using Truto.Cli.Terminal;
+
+namespace Truto.Cli.Startup;
+
+/// <summary>
+/// The composition root: every service of a run, in one commented list. Only the plugin that owns the command
+/// being run is added; nothing is constructed until a command asks for it.
+/// </summary>
+internal static class HostServices
+{
+    public static ServiceProvider Build(HostSettings settings, IStandardStreams streams, PluginInventory inventory, PluginRegistration? activePlugin)
+    {
+        var services = new ServiceCollection();
+
+        // What this run was started with.
+        services.AddSingleton(settings);
+        services.AddSingleton(streams);
+        services.AddSingleton<InvocationContext>();
+        services.AddSingleton<IInvocationContext>(sp => sp.GetRequiredService<InvocationContext>());
+
+        // Output, prompts and secret redaction: the host's, for every command.
+        services.AddSingleton<IOutput, OutputRenderer>();
+        services.AddSingleton<IPrompter, TerminalPrompter>();
+        services.AddSingleton<SecretRedactor>();
+
+        // The host's own commands (plugins list), and what discovery found.
+        services.AddSingleton(inventory);
+        services.Scan(scan => scan
+            .FromAssemblyOf<HostCommands.PluginsCommand>()
+            .AddClasses(classes => classes.WithAttribute<CommandAttribute>(), publicOnly: false)
+            .AsSelf()
+            .WithTransientLifetime());
+
+        // The plugin that owns the command being run: its private services, then its command classes.
+        if (activePlugin is not null)
+        {
+            foreach (var descriptor in activePlugin.Services)
+            {
+                ((ICollection<ServiceDescriptor>)services).Add(descriptor);
+            }
+
+            services.Scan(scan => scan
+                .FromAssemblies(activePlugin.Assembly)
+                .AddClasses(classes => classes.WithAttribute<CommandAttribute>(), publicOnly: false)
+                .AsSelf()
+                .WithTransientLifetime());
+        }
+
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

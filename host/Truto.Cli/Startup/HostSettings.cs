@@ -1,0 +1,60 @@
+namespace Truto.Cli.Startup;
+
+/// <summary>
+/// Everything the host takes from its environment, read once at start-up. Tests build their own instead of
+/// touching process environment variables.
+/// </summary>
+internal sealed record HostSettings
+{
+    public const string DefaultApiUrl = "https://api.truto.one";
+
+    /// <summary>The folder of config.json, the user's plugins and caches: TRUTO_CONFIG_DIR, else ~/.truto.</summary>
+    public required string ConfigDirectory { get; init; }
+
+    /// <summary>Plugins shipped beside the executable.</summary>
+    public required string BundledPluginDirectory { get; init; }
+
+    /// <summary>Folders named by TRUTO_PLUGIN_PATH, in order.</summary>
+    public IReadOnlyList<string> EnvironmentPluginDirectories { get; init; } = [];
+
+    /// <summary>Environment variables commands may consult through host services (BYOK keys, NO_COLOR, COLUMNS ...).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    public string UserPluginDirectory => Path.Combine(ConfigDirectory, "plugins");
+
+    public string ConfigFilePath => Path.Combine(ConfigDirectory, "config.json");
+
+    public string? GetEnvironment(string name) =>
+        Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+
+    public static HostSettings FromProcess()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = entry.Value as string ?? "";
+        }
+
+        return FromEnvironment(environment, AppContext.BaseDirectory);
+    }
+
+    public static HostSettings FromEnvironment(IReadOnlyDictionary<string, string> environment, string baseDirectory)
+    {
+        string? Get(string name) => environment.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+
+        var home = Get("HOME") ?? Get("USERPROFILE") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        var configDirectory = Get("TRUTO_CONFIG_DIR") ?? Path.Combine(home, ".truto");
+        var pluginPath = Get("TRUTO_PLUGIN_PATH");
+
+        return new HostSettings
+        {
+            ConfigDirectory = Path.GetFullPath(configDirectory),
+            BundledPluginDirectory = Path.Combine(baseDirectory, "plugins"),
+            EnvironmentPluginDirectories = pluginPath is null
+                ? []
+                : pluginPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(Path.GetFullPath).ToArray(),
+            Environment = environment,
+        };
+    }
+}

@@ -1,0 +1,220 @@
+using System.Reflection;
+using McMaster.Extensions.CommandLineUtils;
+using McMaster.Extensions.CommandLineUtils.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Truto.Cli.CommandLine;
+using Truto.Cli.Errors;
+using Truto.Cli.HostCommands;
+using Truto.Cli.Plugins;
+using Truto.Cli.Sdk.Commands;
+using Truto.Cli.Sdk.Errors;
+using Truto.Cli.Sdk.Output;
+using Truto.Cli.Sdk.Terminal;
+using Truto.Cli.Startup;
+
+namespace Truto.Cli;
+
+/// <summary>
+/// The single entry point: argv, settings and streams in, exit code out. Program.cs calls it with the real process;
+/// tests call it with captured streams and a temporary config folder.
+/// </summary>
+internal static class TrutoHost
+{
+    /// <summary>The host's own commands: only about the host itself.</summary>
+    private static readonly Type[] HostCommandTypes = [typeof(PluginsCommand)];
+
+    public static string Version { get; } = ReadVersion();
+
+    public static async Task<int> RunAsync(string[] args, HostSettings settings, IStandardStreams streams, CancellationToken cancellationToken, IPluginLoader? loader = null)
+    {
+        var verbose = ArgumentScanner.WantsVerbose(args);
+        var redactor = new SecretRedactor();
+        try
+        {
+            if (ArgumentScanner.WantsVersion(args))
+            {
+                // Nothing else is needed to answer this: no plugin, no container, no command tree.
+                await streams.Out.WriteLineAsync($"truto {Version} (plugin SDK {PluginCatalog.HostSdkVersion.ToString(2)})");
+                await streams.Out.FlushAsync(cancellationToken);
+                return ExitCodes.Success;
+            }
+
+            var hostCommands = HostCommandTypes.Select(PluginCatalog.DescribeCommand).ToArray();
+            var inventory = Discover(settings, loader ?? new McMasterPluginLoader(), hostCommands);
+            var commandName = ArgumentScanner.FindCommandName(args);
+            if (commandName is null)
+            {
+                return await ShowRootHelpAsync(args, streams, inventory, hostCommands, cancellationToken);
+            }
+
+            var hostCommand = hostCommands.FirstOrDefault(c => c.Answers(commandName));
+            var owner = hostCommand is null ? inventory.FindCommand(commandName) : null;
+            var command = hostCommand ?? owner?.Command ?? throw UnknownCommand(commandName, inventory, hostCommands);
+            if (hostCommand is null)
+            {
+                WarnAboutUnusablePlugins(inventory, streams);
+            }
+
+            await using var services = HostServices.Build(settings, streams, inventory, owner?.Plugin.Registration);
+            redactor = services.GetRequiredService<SecretRedactor>();
+            var result = await RunCommandAsync(args, command, services, streams, cancellationToken);
+            await streams.Out.FlushAsync(CancellationToken.None);
+            return result;
+        }
+        catch (Exception e) when (IsBrokenPipe(e))
+        {
+            // The reader went away (| head): that is the reader's choice, not a failure.
+            return ExitCodes.Success;
+        }
+        catch (Exception e)
+        {
+            TryFlush(streams.Out);
+            return ErrorReporter.Report(e, streams.Error, verbose, redactor);
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(string[] args, CommandInfo command, IServiceProvider services, IStandardStreams streams, CancellationToken cancellationToken)
+    {
+        var console = new CommandLineConsole(streams);
+        using var root = new CommandLineApplication(console)
+        {
+            Name = "truto",
+            MakeSuggestionsInErrorMessage = true,
+        };
+        root.Conventions
+            .UseAttributes()
+            .SetParentPropertyOnModel()
+            .AddConvention(new LazyConstructionConvention(services));
+        var globals = GlobalOptions.AddTo(root);
+        AddCommandMethod.MakeGenericMethod(command.ModelType).Invoke(null, [root, command.Name]);
+
+        var selected = root.Parse(args).SelectedCommand;
+        var context = services.GetRequiredService<InvocationContext>();
+        var values = globals.Read(DefaultFormatOf(selected));
+        context.Bind(values);
+        services.GetRequiredService<SecretRedactor>().Add(values.Token);
+
+        if (selected.IsShowingInformation || selected.OptionHelp?.HasValue() == true)
+        {
+            if (!selected.IsShowingInformation)
+            {
+                selected.ShowHelp();
+            }
+
+            console.Release();
+            return ExitCodes.Success;
+        }
+
+        var validation = selected.GetValidationResult();
+        if (validation != System.ComponentModel.DataAnnotations.ValidationResult.Success)
+        {
+            throw new UsageException(validation?.ErrorMessage ?? "invalid arguments", $"Run '{FullName(selected)} --help' for usage.");
+        }
+
+        if (selected is IModelAccessor accessor && accessor.GetModel() is ITrutoCommand runnable)
+        {
+            return await runnable.ExecuteAsync(cancellationToken);
+        }
+
+        // A group command only lists its subcommands.
+        selected.ShowHelp();
+        console.Release();
+        return ExitCodes.Success;
+    }
+
+    private static readonly MethodInfo AddCommandMethod =
+        typeof(TrutoHost).GetMethod(nameof(AddCommand), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static void AddCommand<TModel>(CommandLineApplication root, string name) where TModel : class =>
+        root.Command<TModel>(name, _ => { });
+
+    private static PluginInventory Discover(HostSettings settings, IPluginLoader loader, IReadOnlyList<CommandInfo> hostCommands)
+    {
+        var searchPath = new List<(string, PluginSource)>
+        {
+            (settings.BundledPluginDirectory, PluginSource.Bundled),
+            (settings.UserPluginDirectory, PluginSource.User),
+        };
+        searchPath.AddRange(settings.EnvironmentPluginDirectories.Select(d => (d, PluginSource.Environment)));
+
+        var reserved = hostCommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToArray();
+        var catalog = new PluginCatalog(loader, PluginCatalog.HostSdkVersion, reserved);
+        return new PluginInventory(catalog.Discover(searchPath));
+    }
+
+    private static async Task<int> ShowRootHelpAsync(string[] args, IStandardStreams streams, PluginInventory inventory, IReadOnlyList<CommandInfo> hostCommands, CancellationToken cancellationToken)
+    {
+        var unknown = args.FirstOrDefault(a => a.StartsWith('-') && a is not ("-h" or "--help" or "-v" or "--verbose") && !GlobalOptions.WithValue.Contains(a));
+        if (unknown is not null)
+        {
+            throw new UsageException($"unrecognized option '{unknown}'", "Run 'truto --help' for usage.");
+        }
+
+        await streams.Out.WriteAsync(RootHelp.Render(inventory, hostCommands, Version));
+        await streams.Out.FlushAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    private static UsageException UnknownCommand(string name, PluginInventory inventory, IReadOnlyList<CommandInfo> hostCommands)
+    {
+        // Aliases count as spellings of their command, but only the command's own name is suggested.
+        var spellings = inventory.Loaded.SelectMany(p => p.Commands).Concat(hostCommands)
+            .SelectMany(c => c.Aliases.Prepend(c.Name).Select(spelling => (spelling, c.Name)))
+            .ToArray();
+        var nearest = Suggestions.For(name, spellings.Select(s => s.spelling))
+            .Select(s => spellings.First(x => x.spelling == s).Name)
+            .Distinct()
+            .ToArray();
+        var hint = nearest.Length == 0
+            ? "Run 'truto --help' to see every command."
+            : $"Did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? Run 'truto --help' to see every command.";
+        return new UsageException($"unknown command '{name}'", hint);
+    }
+
+    private static void WarnAboutUnusablePlugins(PluginInventory inventory, IStandardStreams streams)
+    {
+        var unusable = inventory.Unusable.Select(p => p.Name).ToArray();
+        if (unusable.Length > 0)
+        {
+            streams.Error.WriteLine($"warning: {unusable.Length} plugin(s) could not be loaded ({string.Join(", ", unusable)}); run 'truto plugins list' for the reasons");
+        }
+    }
+
+    private static OutputFormat DefaultFormatOf(CommandLineApplication selected) =>
+        selected is IModelAccessor accessor
+            ? accessor.GetModelType().GetCustomAttribute<DefaultOutputFormatAttribute>()?.Format ?? OutputFormat.Table
+            : OutputFormat.Table;
+
+    private static string FullName(CommandLineApplication command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null; c = c.Parent)
+        {
+            names.Add(c.Name ?? "truto");
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+
+    private static bool IsBrokenPipe(Exception e) =>
+        e is IOException io && (io.HResult == 32 || io.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase));
+
+    private static void TryFlush(TextWriter writer)
+    {
+        try
+        {
+            writer.Flush();
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string ReadVersion()
+    {
+        var informational = typeof(TrutoHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus > 0 ? informational[..plus] : informational;
+    }
+}

@@ -1,0 +1,61 @@
+// Build tasks: ./build.sh [--target=Clean|Restore|Build|Test|Publish|Pack] [--configuration=Release|Debug]
+// No #addin or #tool directives: everything here runs offline once the packages are restored.
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var solution = File("./truto-host.sln");
+var artifacts = Directory("./artifacts");
+
+Task("Clean")
+    .Does(() =>
+{
+    CleanDirectories($"./**/bin/{configuration}");
+    CleanDirectory(artifacts);
+});
+
+Task("Restore")
+    .Does(() => DotNetRestore(solution));
+
+Task("Build")
+    .IsDependentOn("Restore")
+    .Does(() => DotNetBuild(solution, new DotNetBuildSettings
+    {
+        Configuration = configuration,
+        NoRestore = true,
+    }));
+
+Task("Test")
+    .IsDependentOn("Build")
+    .Does(() => DotNetTest(solution, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+    }));
+
+// The truto executable with its bundled plugins in plugins/, into artifacts/truto.
+Task("Publish")
+    .IsDependentOn("Build")
+    .Does(() => DotNetPublish("./host/Truto.Cli/Truto.Cli.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = artifacts + Directory("truto"),
+    }));
+
+// The plugin SDK and its test kit, into artifacts/packages.
+Task("Pack")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    foreach (var project in new[] { "./sdk/Truto.Cli.Sdk/Truto.Cli.Sdk.csproj", "./sdk/Truto.Cli.Sdk.Testing/Truto.Cli.Sdk.Testing.csproj" })
+    {
+        DotNetPack(project, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            NoRestore = true,
+            OutputDirectory = artifacts + Directory("packages"),
+        });
+    }
+});
+
+RunTarget(target);

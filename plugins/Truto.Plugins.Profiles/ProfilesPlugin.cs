@@ -10,7 +10,7 @@ public sealed class ProfilesPlugin : ITrutoPlugin
 
     public string Description => "Manage saved profiles and bring-your-own keys.";
 
-    public void Register(IPluginBuilder plugin)
-    {
-    }
+    public void Register(IPluginBuilder plugin) => plugin
+        .AddCommand<ProfilesCommand>()
+        .AddCommand<UseProfileCommand>(); // `truto use <name>`, the official shortcut for `truto profiles use`
 }

@@ -4,6 +4,8 @@ using Truto.Cli.CommandLine;
 using Truto.Cli.Errors;
 using Truto.Cli.Output;
 using Truto.Cli.Plugins;
+using Truto.Cli.Profiles;
+using Truto.Cli.Sdk.Profiles;
 using Truto.Cli.Sdk.Commands;
 using Truto.Cli.Sdk.Output;
 using Truto.Cli.Sdk.Terminal;
@@ -31,6 +33,10 @@ internal static class HostServices
         services.AddSingleton<IOutput, OutputRenderer>();
         services.AddSingleton<IPrompter, TerminalPrompter>();
         services.AddSingleton<SecretRedactor>();
+
+        // The config file and credential resolution: read on first use only.
+        services.AddSingleton<IProfileStore, ProfileStore>();
+        services.AddSingleton<ICredentials, CredentialResolver>();
 
         // The host's own commands (plugins list), and what discovery found.
         services.AddSingleton(inventory);

@@ -10,7 +10,8 @@ public sealed class AuthPlugin : ITrutoPlugin
 
     public string Description => "Log in, log out and show who you are.";
 
-    public void Register(IPluginBuilder plugin)
-    {
-    }
+    public void Register(IPluginBuilder plugin) => plugin
+        .AddCommand<LoginCommand>()
+        .AddCommand<LogoutCommand>()
+        .AddCommand<WhoamiCommand>();
 }

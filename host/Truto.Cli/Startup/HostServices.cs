@@ -1,11 +1,13 @@
 using McMaster.Extensions.CommandLineUtils;
 using Microsoft.Extensions.DependencyInjection;
+using Truto.Cli.Api;
 using Truto.Cli.CommandLine;
 using Truto.Cli.Errors;
 using Truto.Cli.Output;
 using Truto.Cli.Plugins;
 using Truto.Cli.Profiles;
 using Truto.Cli.Sdk.Profiles;
+using Truto.Cli.Sdk.Api;
 using Truto.Cli.Sdk.Commands;
 using Truto.Cli.Sdk.Output;
 using Truto.Cli.Sdk.Terminal;
@@ -37,6 +39,11 @@ internal static class HostServices
         // The config file and credential resolution: read on first use only.
         services.AddSingleton<IProfileStore, ProfileStore>();
         services.AddSingleton<ICredentials, CredentialResolver>();
+
+        // The Truto API: one connection pool per run; credentials resolved on the first request.
+        services.AddSingleton<TrutoApiFactory>();
+        services.AddSingleton<ITrutoApiFactory>(sp => sp.GetRequiredService<TrutoApiFactory>());
+        services.AddSingleton<ITrutoApi, CredentialedTrutoApi>();
 
         // The host's own commands (plugins list), and what discovery found.
         services.AddSingleton(inventory);

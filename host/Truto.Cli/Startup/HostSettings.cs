@@ -20,6 +20,12 @@ internal sealed record HostSettings
     /// <summary>Environment variables commands may consult through host services (BYOK keys, NO_COLOR, COLUMNS ...).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>How long one HTTP attempt may take: TRUTO_HTTP_TIMEOUT (seconds), else 30 s.</summary>
+    public TimeSpan HttpTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first retry's backoff, doubled (with jitter) for each further retry: TRUTO_HTTP_RETRY_DELAY_MS, else 500 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
     public string UserPluginDirectory => Path.Combine(ConfigDirectory, "plugins");
 
     public string ConfigFilePath => Path.Combine(ConfigDirectory, "config.json");
@@ -55,6 +61,14 @@ internal sealed record HostSettings
                 : pluginPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(Path.GetFullPath).ToArray(),
             Environment = environment,
+            HttpTimeout = TimeSpan.FromSeconds(PositiveNumber(Get("TRUTO_HTTP_TIMEOUT")) ?? 30),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(PositiveNumber(Get("TRUTO_HTTP_RETRY_DELAY_MS"), allowZero: true) ?? 500),
         };
     }
+
+    private static double? PositiveNumber(string? value, bool allowZero = false) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && (number > 0 || (allowZero && number == 0))
+            ? number
+            : null;
 }

@@ -10,7 +10,5 @@ public sealed class ApiTokensPlugin : ITrutoPlugin
 
     public string Description => "Read the environment's API tokens.";
 
-    public void Register(IPluginBuilder plugin)
-    {
-    }
+    public void Register(IPluginBuilder plugin) => plugin.AddCommand<ApiTokensCommand>();
 }

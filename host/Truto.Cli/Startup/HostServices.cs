@@ -6,7 +6,9 @@ using Truto.Cli.Errors;
 using Truto.Cli.Output;
 using Truto.Cli.Plugins;
 using Truto.Cli.Profiles;
+using Truto.Cli.Resources;
 using Truto.Cli.Sdk.Profiles;
+using Truto.Cli.Sdk.Resources;
 using Truto.Cli.Sdk.Api;
 using Truto.Cli.Sdk.Commands;
 using Truto.Cli.Sdk.Output;
@@ -44,6 +46,7 @@ internal static class HostServices
         services.AddSingleton<TrutoApiFactory>();
         services.AddSingleton<ITrutoApiFactory>(sp => sp.GetRequiredService<TrutoApiFactory>());
         services.AddSingleton<ITrutoApi, CredentialedTrutoApi>();
+        services.AddSingleton<IResourceReader, ResourceReader>();
 
         // The host's own commands (plugins list), and what discovery found.
         services.AddSingleton(inventory);

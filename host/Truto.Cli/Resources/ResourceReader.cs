@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using Newtonsoft.Json.Linq;
+using Truto.Cli.Sdk.Api;
+using Truto.Cli.Sdk.Errors;
+using Truto.Cli.Sdk.Output;
+using Truto.Cli.Sdk.Resources;
+using Truto.Cli.Sdk.Terminal;
+
+namespace Truto.Cli.Resources;
+
+/// <summary>
+/// List and get, the same for every resource: one page with the next-page hint on stderr, or every page streamed
+/// as it arrives; a get projected with --brief or --select, with a not-found message naming the resource.
+/// </summary>
+internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStreams streams) : IResourceReader
+{
+    public async Task ListAsync(ResourceListRequest request, CancellationToken cancellationToken)
+    {
+        if (request.All)
+        {
+            await output.WriteStreamAsync(AllPages(request, cancellationToken), request.Columns, cancellationToken);
+            return;
+        }
+
+        var page = await api.GetPageAsync(request.Path, request.Filters, request.Limit, request.NextCursor, cancellationToken);
+        await output.WriteListAsync(page.Records, request.Columns, cancellationToken);
+        if (page.NextCursor is { } next)
+        {
+            // On stderr in every format: machine output stays clean, and scripts can still find the cursor.
+            await streams.Error.WriteLineAsync($"Next page: --next-cursor {next}");
+        }
+    }
+
+    public async Task GetAsync(ResourceGetRequest request, CancellationToken cancellationToken)
+    {
+        JToken record;
+        try
+        {
+            record = await api.SendAsync(HttpMethod.Get, $"{request.Path.TrimEnd('/')}/{Uri.EscapeDataString(request.Id)}", null, null, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            throw new NotFoundException(
+                $"{request.Noun} {request.Id} not found in this environment",
+                "Check the id; list what exists with the resource's 'list' command.");
+        }
+
+        var fields = request.Brief ? request.BriefColumns.Select(c => c.Path).ToArray() : request.Select;
+        if (fields.Count > 0 && record is JObject whole)
+        {
+            var projected = Projection.Keep(whole, fields);
+            if (!projected.HasValues)
+            {
+                output.Warning($"none of the fields {string.Join(", ", fields)} exist on this {request.Noun}");
+            }
+
+            record = projected;
+        }
+
+        await output.WriteObjectAsync(record, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<object> AllPages(ResourceListRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var cursor = request.NextCursor;
+        do
+        {
+            var page = await api.GetPageAsync(request.Path, request.Filters, request.Limit, cursor, cancellationToken);
+            foreach (var record in page.Records)
+            {
+                yield return record;
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+    }
+}

@@ -33,7 +33,7 @@ internal static class ErrorReporter
         CliException cli => (cli.Message, cli.Hint, cli.ExitCode),
         UnrecognizedCommandParsingException unknown => (
             FirstLine(unknown.Message),
-            HelpHint(unknown.Command, unknown.NearestMatches.ToArray()),
+            HelpHint(unknown.Command, unknown.NearestMatches.Select(m => AsTyped(unknown.Command, m)).Distinct().ToArray()),
             ExitCodes.Usage),
         CommandParsingException parsing => (
             FirstLine(parsing.Message).TrimEnd('.'),
@@ -50,6 +50,21 @@ internal static class ErrorReporter
     {
         var usage = $"Run '{command.GetFullName()} --help' for usage.";
         return nearest.Length == 0 ? usage : $"Did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? {usage}";
+    }
+
+    /// <summary>
+    /// CommandLineUtils suggests subcommand and option names alike, options without their dashes ('shout' for
+    /// '--shout'): give each back as the user has to type it.
+    /// </summary>
+    private static string AsTyped(CommandLineApplication command, string match)
+    {
+        if (command.Commands.Any(c => c.Name == match))
+        {
+            return match;
+        }
+
+        var option = command.GetOptions().FirstOrDefault(o => o.LongName == match || o.ShortName == match || o.SymbolName == match);
+        return option is null ? match : option.LongName == match ? "--" + match : "-" + match;
     }
 
     private static string FirstLine(string text)

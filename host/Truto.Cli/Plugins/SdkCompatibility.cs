@@ -13,7 +13,7 @@ internal static class SdkCompatibility
         if (pluginSdk.Major != hostSdk.Major)
         {
             return pluginSdk.Major > hostSdk.Major
-                ? $"built for Truto.Cli.Sdk {plugin}, but this truto has SDK {host} (another major version): upgrade truto, or use a plugin build for SDK {hostSdk.Major}.x"
+                ? $"built for Truto.Cli.Sdk {plugin}, but this truto has SDK {host} (another major version): upgrade truto, or use a plugin built for SDK {hostSdk.Major}.x"
                 : $"built for Truto.Cli.Sdk {plugin}, but this truto has SDK {host} (another major version): rebuild the plugin against Truto.Cli.Sdk {hostSdk.Major}.x";
         }
 

@@ -136,7 +136,8 @@ internal sealed class PluginCatalog
         }
         catch (Exception e)
         {
-            throw new PluginRejectedException($"threw while registering: {Describe(e)}");
+            // A missing dependency surfaces here, but it is not the plugin's own exception: say what is missing.
+            throw new PluginRejectedException(Unwrap(e) is FileNotFoundException or FileLoadException ? Describe(e) : $"threw while registering: {Describe(e)}");
         }
 
         if (registration.Services.FirstOrDefault(d => d.ServiceType.Assembly == typeof(ITrutoPlugin).Assembly) is { } taken)

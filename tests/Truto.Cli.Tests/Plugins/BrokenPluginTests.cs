@@ -44,7 +44,7 @@ public sealed class BrokenPluginTests : IDisposable
 
         // Then
         listed["status"]!.ToString().ShouldBe("failed");
-        listed["reason"]!.ToString().ShouldStartWith("threw while registering: a dependency is missing: Truto.TestPlugins.MissingDependency.Helper, Version=");
+        listed["reason"]!.ToString().ShouldStartWith("a dependency is missing: Truto.TestPlugins.MissingDependency.Helper, Version=");
         listed["reason"]!.ToString().ShouldEndWith("; reinstall the plugin with every file of its folder");
         listed["sdk_version"]!.ToString().ShouldBe(HostSdk.ToString(2));
     }

@@ -107,4 +107,62 @@ public sealed class YamlFormatterTests
         read["active"].ShouldBe(true);
         read["deleted_at"].ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Quotes_strings_that_yaml_1_1_or_yaml_1_2_readers_take_for_other_types()
+    {
+        // Given text that PyYAML, Ruby and yq 3 (YAML 1.1) or yq 4, js-yaml and YamlDotNet (YAML 1.2) would read as a
+        // boolean or a number, such as Norway's country code and a New Jersey zip code
+        var record = Json.Object("""
+            {
+              "country": "NO",
+              "answer": "yes",
+              "short": "y",
+              "switch": "on",
+              "other": "Off",
+              "zip": "08901",
+              "exponent": "1e3",
+              "float": "1.5e5",
+              "half": ".5",
+              "signed": "+1",
+              "hex": "0x1F",
+              "octal": "0o17",
+              "grouped": "1_000",
+              "sexagesimal": "12:30",
+              "binary": "0b101",
+              "infinity": "-.INF",
+              "nan": ".NaN",
+              "name": "norway",
+              "count": 3
+            }
+            """);
+        var output = Renderer.On(_terminal, OutputFormat.Yaml);
+
+        // When it is written as yaml
+        await output.WriteObjectAsync(record, CancellationToken.None);
+
+        // Then each of them is quoted, and only they are
+        _terminal.Stdout.ShouldBe("""
+            country: "NO"
+            answer: "yes"
+            short: "y"
+            switch: "on"
+            other: "Off"
+            zip: "08901"
+            exponent: "1e3"
+            float: "1.5e5"
+            half: ".5"
+            signed: "+1"
+            hex: "0x1F"
+            octal: "0o17"
+            grouped: "1_000"
+            sexagesimal: "12:30"
+            binary: "0b101"
+            infinity: "-.INF"
+            nan: ".NaN"
+            name: norway
+            count: 3
+
+            """);
+    }
 }

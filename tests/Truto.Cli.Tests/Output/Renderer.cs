@@ -1,5 +1,3 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Truto.Cli.CommandLine;
 using Truto.Cli.Output;
 using Truto.Cli.Sdk.Output;
@@ -26,18 +24,4 @@ internal static class Renderer
 
         await Task.CompletedTask;
     }
-}
-
-/// <summary>JSON text to values and back, leaving ISO dates as the strings the API sent (as the host's API client does).</summary>
-internal static class Json
-{
-    public static JToken Parse(string json)
-    {
-        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
-        var token = JToken.ReadFrom(reader);
-        reader.Read().ShouldBeFalse("more than one JSON value in the text");
-        return token;
-    }
-
-    public static JObject Object(string json) => (JObject)Parse(json);
 }

@@ -1,15 +1,22 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using Truto.Cli.Sdk.Output;
+using YamlDotNet.Core;
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.EventEmitters;
 
 namespace Truto.Cli.Output.Formatters;
 
 /// <summary>YAML of the records as returned; a list becomes a sequence. Buffered, like the official CLI's.</summary>
-internal sealed class YamlFormatter : IRecordFormatter
+internal sealed partial class YamlFormatter : IRecordFormatter
 {
+    // A string must stay a string for YAML 1.1 readers (PyYAML, Ruby, yq 3: `no`, `on`, `12:30`) and YAML 1.2 ones
+    // (yq 4, js-yaml, YamlDotNet: `1e3`, `08901`). YamlDotNet quotes either list, not both, so the 1.2 numbers
+    // missing from its 1.1 list are quoted here.
     private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithQuotingNecessaryStrings()
+        .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true)
+        .WithEventEmitter(next => new QuoteYaml12Numbers(next))
         .DisableAliases()
         .Build();
 
@@ -41,4 +48,21 @@ internal sealed class YamlFormatter : IRecordFormatter
         JValue v => v.Value,
         _ => token.ToString(),
     };
+
+    private sealed partial class QuoteYaml12Numbers(IEventEmitter next) : ChainedEventEmitter(next)
+    {
+        public override void Emit(ScalarEventInfo eventInfo, IEmitter emitter)
+        {
+            if (eventInfo.Source.Value is string text && Yaml12Number().IsMatch(text))
+            {
+                eventInfo.Style = ScalarStyle.DoubleQuoted;
+            }
+
+            base.Emit(eventInfo, emitter);
+        }
+
+        /// <summary>The YAML 1.2 core schema's integers and floats in base 10.</summary>
+        [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+        private static partial Regex Yaml12Number();
+    }
 }

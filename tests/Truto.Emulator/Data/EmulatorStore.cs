@@ -123,7 +123,7 @@ internal sealed class EmulatorStore
                 ["environment_id"] = tenant.Info.EnvironmentId,
                 ["created_by"] = tenant.UserIds[index % tenant.UserIds.Count],
                 // Some tokens expire, most do not; a few were renamed after creation.
-                ["expires_at"] = index % 4 == 1 ? SeedClock.Format(created.AddDays(90)) : null,
+                ["expires_at"] = index % 4 == 1 ? SeedClock.Format(created.AddDays(90)) : JValue.CreateNull(),
                 ["created_at"] = SeedClock.Format(created),
                 ["updated_at"] = SeedClock.Format(index % 3 == 2 ? created.AddDays(2) : created),
             };

@@ -59,7 +59,8 @@ internal sealed class ResetMidBodyFault : Fault
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
-        context.Abort();
+        // Returning short of the Content-Length makes Kestrel close the connection once the partial body is out;
+        // HttpContext.Abort() here would race it and could discard the headers too.
     }
 }
 

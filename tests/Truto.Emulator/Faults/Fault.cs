@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Truto.Emulator.Http;
 
-namespace Truto.Emulator;
+namespace Truto.Emulator.Faults;
 
 /// <summary>One kind of misbehaviour; see <see cref="FaultQueue"/> for what each does.</summary>
 internal abstract class Fault

@@ -1,3 +1,4 @@
+using Truto.Emulator.Faults;
 using Truto.Emulator.Http;
 
 namespace Truto.Emulator;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Truto.Emulator;
+namespace Truto.Emulator.Faults;
 
 /// <summary>
 /// A valid list envelope of an exact size, produced in row-sized chunks so a large body never sits in memory whole:

@@ -1,0 +1,57 @@
+namespace Truto.Emulator.Tests.Recording;
+
+public sealed class RequestRecordingTests : EmulatorScenario
+{
+    [Fact]
+    public async Task Records_method_path_decoded_query_headers_and_body_in_order()
+    {
+        await Client.GetAsync("/api-token?limit=25&name=CI%20deploy%20token");
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api-token") { Content = new StringContent("""{"name":"new"}""") };
+        post.Headers.Add("Idempotency-Key", "key-1");
+        await Client.SendAsync(post);
+
+        var requests = Emulator.Requests;
+
+        requests.Count.ShouldBe(2);
+        requests[0].Method.ShouldBe("GET");
+        requests[0].Path.ShouldBe("/api-token");
+        requests[0].Query.ShouldBe(new Dictionary<string, string> { ["limit"] = "25", ["name"] = "CI deploy token" });
+        requests[0].Headers["authorization"].ShouldBe($"Bearer {Token}");
+        requests[0].Body.ShouldBeEmpty();
+        requests[1].Method.ShouldBe("POST");
+        requests[1].Headers["Idempotency-Key"].ShouldBe("key-1");
+        requests[1].Body.ShouldBe("""{"name":"new"}""");
+    }
+
+    [Fact]
+    public async Task Records_requests_that_were_turned_away()
+    {
+        Emulator.Faults.DropConnection();
+        using var anonymous = ClientFor(token: null);
+
+        await Record.ExceptionAsync(() => Client.GetAsync("/team"));
+        await anonymous.GetAsync("/environment");
+
+        Emulator.Requests.Select(r => r.Path).ShouldBe(["/team", "/environment"]);
+        Emulator.Requests[1].Headers.ContainsKey("Authorization").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ClearRequests_forgets_what_was_recorded()
+    {
+        await Client.GetAsync("/team");
+
+        Emulator.ClearRequests();
+        await Client.GetAsync("/environment");
+
+        Emulator.Requests.ShouldHaveSingleItem().Path.ShouldBe("/environment");
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_are_all_recorded()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Client.GetAsync($"/api-token?limit={i + 1}")));
+
+        Emulator.Requests.Select(r => r.Query["limit"]).ShouldBe(Enumerable.Range(1, 40).Select(i => i.ToString()), ignoreOrder: true);
+    }
+}

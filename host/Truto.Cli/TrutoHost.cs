@@ -113,7 +113,8 @@ internal static class TrutoHost
 
         if (selected is IModelAccessor accessor && accessor.GetModel() is ITrutoCommand runnable)
         {
-            return await runnable.ExecuteAsync(cancellationToken);
+            var exitCode = await runnable.ExecuteAsync(cancellationToken);
+            return exitCode is >= 0 and < 256 ? exitCode : ExitCodes.Failure;
         }
 
         // A group command only lists its subcommands.

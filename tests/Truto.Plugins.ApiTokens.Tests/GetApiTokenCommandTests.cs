@@ -18,7 +18,7 @@ public sealed class GetApiTokenCommandTests(ApiTokensFixture api) : IDisposable
         var result = await _host.RunAsync("api-tokens", "get", (string)Sample["id"]!);
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        JToken.DeepEquals(JObject.Parse(result.Stdout), Sample).ShouldBeTrue(result.Stdout);
+        JToken.DeepEquals(ApiTokensFixture.ParseKeepingDates(result.Stdout), Sample).ShouldBeTrue(result.Stdout);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class GetApiTokenCommandTests(ApiTokensFixture api) : IDisposable
         var result = await _host.RunAsync("api-tokens", "get", (string)Sample["id"]!, "--brief");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        JObject.Parse(result.Stdout).Properties().Select(p => p.Name).ShouldBe(["id", "name", "environment_id", "expires_at", "created_at"]);
+        ApiTokensFixture.ParseKeepingDates(result.Stdout).Properties().Select(p => p.Name).ShouldBe(["id", "name", "environment_id", "expires_at", "created_at"]);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class GetApiTokenCommandTests(ApiTokensFixture api) : IDisposable
         var result = await _host.RunAsync("api-tokens", "get", (string)Sample["id"]!, "--select", "name,id");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        JObject.Parse(result.Stdout).ShouldBe(new JObject { ["name"] = Sample["name"], ["id"] = Sample["id"] }, JToken.EqualityComparer);
+        ApiTokensFixture.ParseKeepingDates(result.Stdout).ShouldBe(new JObject { ["name"] = Sample["name"], ["id"] = Sample["id"] }, JToken.EqualityComparer);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class ListApiTokensCommandTests(ApiTokensFixture api) : IDisposabl
         var second = await _host.RunAsync("api-tokens", "list", "--limit", "100", "--next-cursor", CursorIn(first.Stderr), "-o", "ndjson");
 
         second.ExitCode.ShouldBe(0, second.ToString());
-        var ids = second.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string?)JObject.Parse(l)["id"]);
+        var ids = second.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string?)ApiTokensFixture.ParseKeepingDates(l)["id"]);
         ids.ShouldBe(api.AllTokens.Skip(100).Take(100).Select(t => (string?)t["id"]));
     }
 
@@ -96,7 +96,7 @@ public sealed class ListApiTokensCommandTests(ApiTokensFixture api) : IDisposabl
         switch (format)
         {
             case "ndjson":
-                result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string?)JObject.Parse(l)["id"]).ShouldBe(expectedIds);
+                result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string?)ApiTokensFixture.ParseKeepingDates(l)["id"]).ShouldBe(expectedIds);
                 break;
             case "json":
                 JArray.Parse(result.Stdout).Select(t => (string?)t["id"]).ShouldBe(expectedIds);

@@ -30,7 +30,8 @@ internal static class ErrorReporter
 
     internal static (string Message, string? Hint, int ExitCode) Describe(Exception exception) => exception switch
     {
-        CliException cli => (cli.Message, cli.Hint, cli.ExitCode),
+        // A failure never exits 0, and exit codes stay within what a shell can see.
+        CliException cli => (cli.Message, cli.Hint, cli.ExitCode is > 0 and < 256 ? cli.ExitCode : ExitCodes.Failure),
         UnrecognizedCommandParsingException unknown => (
             FirstLine(unknown.Message),
             HelpHint(unknown.Command, unknown.NearestMatches.Select(m => AsTyped(unknown.Command, m)).Distinct().ToArray()),

@@ -34,7 +34,8 @@ internal sealed class OutputRenderer : IOutput
 
     public async Task WriteStreamAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, CancellationToken cancellationToken)
     {
-        await Formatter().WriteRecordsAsync(FlushWhileWaiting(records, cancellationToken), columns, _streams.Out, cancellationToken);
+        var formatter = Formatter();
+        await formatter.WriteRecordsAsync(FlushWhileWaiting(records, formatter, cancellationToken), columns, _streams.Out, cancellationToken);
         await _streams.Out.FlushAsync(cancellationToken);
     }
 
@@ -61,7 +62,7 @@ internal sealed class OutputRenderer : IOutput
     /// Flushes stdout whenever the next record is not ready yet (a page boundary), so streamed output reaches the
     /// reader page by page without paying for a flush per record.
     /// </summary>
-    private async IAsyncEnumerable<JToken> FlushWhileWaiting(IAsyncEnumerable<object> records, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<JToken> FlushWhileWaiting(IAsyncEnumerable<object> records, IRecordFormatter formatter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -69,6 +70,7 @@ internal sealed class OutputRenderer : IOutput
             var next = enumerator.MoveNextAsync();
             if (!next.IsCompleted)
             {
+                formatter.WritePending();
                 await _streams.Out.FlushAsync(cancellationToken);
             }
 

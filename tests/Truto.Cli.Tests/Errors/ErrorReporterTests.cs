@@ -64,6 +64,10 @@ public sealed class ErrorReporterTests
         { new NotFoundException("no profile named 'staging'"), ExitCodes.Failure },
         { new ConflictException(409, "the integration was changed since you read it", "Get it again and retry."), ExitCodes.Failure },
         { new UsageException("missing argument <id>"), ExitCodes.Usage },
+        { new CliException("a plugin's own failure", exitCode: 3), 3 },
+        { new CliException("a plugin asked for exit 0 on failure", exitCode: 0), ExitCodes.Failure },
+        { new CliException("a plugin asked for a negative exit code", exitCode: -5), ExitCodes.Failure },
+        { new CliException("a plugin asked for more than a shell sees", exitCode: 300), ExitCodes.Failure },
     };
 
     [Theory]

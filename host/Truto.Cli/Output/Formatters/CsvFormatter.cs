@@ -11,6 +11,7 @@ namespace Truto.Cli.Output.Formatters;
 internal sealed class CsvFormatter : IRecordFormatter
 {
     private static readonly CsvWriterOptions Options = new();
+    private CsvWriter? _streaming;
 
     public void WriteObject(JToken record, TextWriter output)
     {
@@ -23,7 +24,7 @@ internal sealed class CsvFormatter : IRecordFormatter
 
     public async Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        await using var csv = _streaming = CsvWriter.Create(output, Options, leaveOpen: true);
         IReadOnlyList<string>? fields = null;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
@@ -34,9 +35,6 @@ internal sealed class CsvFormatter : IRecordFormatter
             }
 
             csv.WriteRecord(fields.Select(f => Cell(record, f)).ToArray());
-
-            // Hand each row to stdout's buffer, which the renderer flushes per page.
-            csv.Flush();
         }
 
         if (fields is null && columns.Count > 0)
@@ -45,7 +43,11 @@ internal sealed class CsvFormatter : IRecordFormatter
         }
 
         csv.Flush();
+        _streaming = null;
     }
+
+    /// <summary>CsvHelper buffers rows itself; at a page boundary they go out with the page.</summary>
+    public void WritePending() => _streaming?.Flush();
 
     private static string Cell(JToken record, string field) =>
         record is JObject obj ? RecordValues.CellText(obj[field]) : RecordValues.CellText(record);

@@ -9,4 +9,9 @@ internal interface IRecordFormatter
     void WriteObject(JToken record, TextWriter output);
 
     Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken);
+
+    /// <summary>Hands anything the formatter holds back to stdout's writer; called at each page boundary.</summary>
+    void WritePending()
+    {
+    }
 }

@@ -13,7 +13,7 @@ internal sealed partial class YamlFormatter : IRecordFormatter
 {
     // A string must stay a string for YAML 1.1 readers (PyYAML, Ruby, yq 3: `no`, `on`, `12:30`) and YAML 1.2 ones
     // (yq 4, js-yaml, YamlDotNet: `1e3`, `08901`). YamlDotNet quotes either list, not both, so the 1.2 numbers
-    // missing from its 1.1 list are quoted here.
+    // missing from its 1.1 list are quoted here, and so are ISO dates, which 1.1 readers turn into timestamps.
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true)
         .WithEventEmitter(next => new QuoteYaml12Numbers(next))
@@ -53,7 +53,7 @@ internal sealed partial class YamlFormatter : IRecordFormatter
     {
         public override void Emit(ScalarEventInfo eventInfo, IEmitter emitter)
         {
-            if (eventInfo.Source.Value is string text && Yaml12Number().IsMatch(text))
+            if (eventInfo.Source.Value is string text && (Yaml12Number().IsMatch(text) || Yaml11Timestamp().IsMatch(text)))
             {
                 eventInfo.Style = ScalarStyle.DoubleQuoted;
             }
@@ -64,5 +64,9 @@ internal sealed partial class YamlFormatter : IRecordFormatter
         /// <summary>The YAML 1.2 core schema's integers and floats in base 10.</summary>
         [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
         private static partial Regex Yaml12Number();
+
+        /// <summary>What YAML 1.1's timestamp type accepts at its start: a date, alone or followed by a time.</summary>
+        [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)")]
+        private static partial Regex Yaml11Timestamp();
     }
 }

@@ -28,7 +28,7 @@ public sealed class YamlFormatterTests
                 category: crm
               status: active
               is_sandbox: false
-              created_at: 2024-03-01T10:15:00.000Z
+              created_at: "2024-03-01T10:15:00.000Z"
             - id: 0b9e8d7c-6f5a-4e3d-b2c1-a09f8e7d6c5b
               tenant_id: globex
               integration:
@@ -36,7 +36,7 @@ public sealed class YamlFormatterTests
                 category: ticketing
               status: needs_reauth
               is_sandbox: true
-              created_at: 2024-05-20T08:00:00.000Z
+              created_at: "2024-05-20T08:00:00.000Z"
 
             """);
         _terminal.Stderr.ShouldBeEmpty();
@@ -112,7 +112,7 @@ public sealed class YamlFormatterTests
     public async Task Quotes_strings_that_yaml_1_1_or_yaml_1_2_readers_take_for_other_types()
     {
         // Given text that PyYAML, Ruby and yq 3 (YAML 1.1) or yq 4, js-yaml and YamlDotNet (YAML 1.2) would read as a
-        // boolean or a number, such as Norway's country code and a New Jersey zip code
+        // boolean, a number or a timestamp, such as Norway's country code and a New Jersey zip code
         var record = Json.Object("""
             {
               "country": "NO",
@@ -132,6 +132,8 @@ public sealed class YamlFormatterTests
               "binary": "0b101",
               "infinity": "-.INF",
               "nan": ".NaN",
+              "created_at": "2024-01-15T10:00:00.000Z",
+              "day": "2024-01-15",
               "name": "norway",
               "count": 3
             }
@@ -160,6 +162,8 @@ public sealed class YamlFormatterTests
             binary: "0b101"
             infinity: "-.INF"
             nan: ".NaN"
+            created_at: "2024-01-15T10:00:00.000Z"
+            day: "2024-01-15"
             name: norway
             count: 3
 

@@ -107,3 +107,33 @@ public sealed class WhoamiCommandTests(AuthFixture api) : IDisposable
         result.Stderr.ShouldContain("Existing profiles: default, other.");
     }
 }
+
+/// <summary>Exactly the calls whoami makes, with the emulator in strict mode.</summary>
+public sealed class WhoamiCallSequenceTests : IAsyncLifetime, IDisposable
+{
+    private readonly Truto.Cli.Sdk.Testing.TrutoTestHost _host = NewHost();
+    private Truto.Emulator.TrutoEmulator _emulator = null!;
+    private Truto.Emulator.EmulatorTenant _tenant = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await Truto.Emulator.TrutoEmulator.StartAsync();
+        _tenant = _emulator.AddToken(ValidToken);
+    }
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task Whoami_reads_the_environment_then_its_team_and_nothing_else()
+    {
+        _emulator.Expect("GET", "/environment?limit=1");
+        _emulator.Expect("GET", $"/team/{_tenant.TeamId}");
+
+        var result = await _host.RunAsync("whoami", "--token", ValidToken, "--api-url", _emulator.BaseUrl.AbsoluteUri);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        _emulator.VerifyExpectations();
+    }
+}

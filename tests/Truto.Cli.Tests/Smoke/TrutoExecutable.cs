@@ -25,6 +25,9 @@ internal sealed class TrutoExecutable : IDisposable
     /// <summary>The child's HOME and TRUTO_CONFIG_DIR (deleted on dispose).</summary>
     public string HomeDirectory { get; }
 
+    /// <summary>The child's TRUTO_CONFIG_DIR (what ~/.truto is for a user), inside <see cref="HomeDirectory"/>.</summary>
+    public string ConfigDirectory => Path.Combine(HomeDirectory, ".truto");
+
     /// <summary>Variables to set in the child's environment, on top of a copy of this process's.</summary>
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -91,7 +94,7 @@ internal sealed class TrutoExecutable : IDisposable
         }
 
         start.Environment["HOME"] = HomeDirectory;
-        start.Environment["TRUTO_CONFIG_DIR"] = Path.Combine(HomeDirectory, ".truto");
+        start.Environment["TRUTO_CONFIG_DIR"] = ConfigDirectory;
         foreach (var (name, value) in Environment)
         {
             start.Environment[name] = value;

@@ -10,7 +10,5 @@ public sealed class BuildPlugin : ITrutoPlugin
 
     public string Description => "Build, lint and apply integration definitions.";
 
-    public void Register(IPluginBuilder plugin)
-    {
-    }
+    public void Register(IPluginBuilder plugin) => plugin.AddCommand<IntegrationsCommand>();
 }

@@ -35,7 +35,20 @@ internal sealed class OutputRenderer : IOutput
     public async Task WriteStreamAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, CancellationToken cancellationToken)
     {
         var formatter = Formatter();
-        await formatter.WriteRecordsAsync(FlushWhileWaiting(records, formatter, cancellationToken), columns, _streams.Out, cancellationToken);
+        var progress = new StreamProgress();
+        try
+        {
+            await formatter.WriteRecordsAsync(FlushWhileWaiting(records, formatter, progress, cancellationToken), columns, _streams.Out, cancellationToken);
+        }
+        catch (Exception) when (formatter.Streams && progress.Records > 0 && progress.Flushed)
+        {
+            // Whole records already reached the reader; say plainly that the listing is not complete.
+            formatter.WritePending();
+            await _streams.Out.FlushAsync(CancellationToken.None);
+            _streams.Error.WriteLine($"warning: the output stopped after {progress.Records} records and is incomplete");
+            throw;
+        }
+
         await _streams.Out.FlushAsync(cancellationToken);
     }
 
@@ -62,7 +75,7 @@ internal sealed class OutputRenderer : IOutput
     /// Flushes stdout whenever the next record is not ready yet (a page boundary), so streamed output reaches the
     /// reader page by page without paying for a flush per record.
     /// </summary>
-    private async IAsyncEnumerable<JToken> FlushWhileWaiting(IAsyncEnumerable<object> records, IRecordFormatter formatter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<JToken> FlushWhileWaiting(IAsyncEnumerable<object> records, IRecordFormatter formatter, StreamProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -72,6 +85,7 @@ internal sealed class OutputRenderer : IOutput
             {
                 formatter.WritePending();
                 await _streams.Out.FlushAsync(cancellationToken);
+                progress.Flushed |= progress.Records > 0;
             }
 
             if (!await next)
@@ -79,8 +93,16 @@ internal sealed class OutputRenderer : IOutput
                 yield break;
             }
 
+            progress.Records++;
             yield return RecordValues.ToToken(enumerator.Current);
         }
+    }
+
+    private sealed class StreamProgress
+    {
+        public int Records { get; set; }
+
+        public bool Flushed { get; set; }
     }
 
     private static async IAsyncEnumerable<object> ToAsync(IEnumerable<object> records)

@@ -19,16 +19,18 @@ internal sealed class ProfileStore : IProfileStore
     private const UnixFileMode DirectoryMode700 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly TimeSpan _lockTimeout;
+    private readonly string? _pauseMarker;
 
     public ProfileStore(HostSettings settings)
-        : this(settings.ConfigFilePath, TimeSpan.FromSeconds(10))
+        : this(settings.ConfigFilePath, TimeSpan.FromSeconds(10), settings.ConfigWritePauseMarker)
     {
     }
 
-    internal ProfileStore(string filePath, TimeSpan lockTimeout)
+    internal ProfileStore(string filePath, TimeSpan lockTimeout, string? pauseMarker = null)
     {
         FilePath = filePath;
         _lockTimeout = lockTimeout;
+        _pauseMarker = pauseMarker;
     }
 
     public string FilePath { get; }
@@ -42,6 +44,7 @@ internal sealed class ProfileStore : IProfileStore
     {
         EnsureDirectory();
         using var held = await AcquireLockAsync(cancellationToken);
+        RemoveTempFilesOfDeadWriters();
         var root = await ReadRootAsync(cancellationToken);
         var updated = change(ConfigFile.ToConfig(root, FilePath));
         await WriteAtomicallyAsync(ConfigFile.Merge(root, updated), cancellationToken);
@@ -85,6 +88,8 @@ internal sealed class ProfileStore : IProfileStore
                 await stream.WriteAsync(bytes, cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
+
+            PauseForTests();
 
             File.Move(temp, FilePath, overwrite: true);
             if (!OperatingSystem.IsWindows())
@@ -172,6 +177,27 @@ internal sealed class ProfileStore : IProfileStore
         {
             throw new CliException($"cannot create the config folder {directory}: {e.Message}", "Check the permissions of its parent folder, or set TRUTO_CONFIG_DIR to a writable folder.");
         }
+    }
+
+    /// <summary>Holding the lock, any temp file left is a writer's that died before its rename.</summary>
+    private void RemoveTempFilesOfDeadWriters()
+    {
+        var directory = Path.GetDirectoryName(FilePath)!;
+        foreach (var orphan in Directory.EnumerateFiles(directory, $".{Path.GetFileName(FilePath)}.*.tmp"))
+        {
+            TryDelete(orphan);
+        }
+    }
+
+    private void PauseForTests()
+    {
+        if (_pauseMarker is null)
+        {
+            return;
+        }
+
+        File.WriteAllText(_pauseMarker, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Thread.Sleep(TimeSpan.FromSeconds(60));
     }
 
     private static void TryDelete(string path)

@@ -26,6 +26,12 @@ internal sealed record HostSettings
     /// <summary>The first retry's backoff, doubled (with jitter) for each further retry: TRUTO_HTTP_RETRY_DELAY_MS, else 500 ms.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Test hook (TRUTO_TEST_PAUSE_CONFIG_WRITE): a file the profile store creates when a config write is flushed
+    /// but not yet renamed into place, after which it pauses, so a test can kill the process at that moment.
+    /// </summary>
+    public string? ConfigWritePauseMarker { get; init; }
+
     public string UserPluginDirectory => Path.Combine(ConfigDirectory, "plugins");
 
     public string ConfigFilePath => Path.Combine(ConfigDirectory, "config.json");
@@ -61,6 +67,7 @@ internal sealed record HostSettings
                 : pluginPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(Path.GetFullPath).ToArray(),
             Environment = environment,
+            ConfigWritePauseMarker = Get("TRUTO_TEST_PAUSE_CONFIG_WRITE"),
             HttpTimeout = TimeSpan.FromSeconds(PositiveNumber(Get("TRUTO_HTTP_TIMEOUT")) ?? 30),
             RetryBaseDelay = TimeSpan.FromMilliseconds(PositiveNumber(Get("TRUTO_HTTP_RETRY_DELAY_MS"), allowZero: true) ?? 500),
         };

@@ -6,7 +6,7 @@ namespace Truto.Cli.Tests.Profiles;
 /// <summary>Real truto processes writing one config file at the same time.</summary>
 public sealed class ConfigAcrossProcessesTests : IDisposable
 {
-    private const int Processes = 12;
+    private const int Processes = 20;
     private readonly TrutoExecutable _truto = new();
 
     public void Dispose() => _truto.Dispose();

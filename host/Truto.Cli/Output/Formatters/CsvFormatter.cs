@@ -13,6 +13,8 @@ internal sealed class CsvFormatter : IRecordFormatter
     private static readonly CsvWriterOptions Options = new();
     private CsvWriter? _streaming;
 
+    public bool Streams => true;
+
     public void WriteObject(JToken record, TextWriter output)
     {
         using var csv = CsvWriter.Create(output, Options, leaveOpen: true);

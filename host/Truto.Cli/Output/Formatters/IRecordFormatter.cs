@@ -10,6 +10,9 @@ internal interface IRecordFormatter
 
     Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken);
 
+    /// <summary>True when records reach stdout as they arrive (a failure half-way leaves part of a listing).</summary>
+    bool Streams => false;
+
     /// <summary>Hands anything the formatter holds back to stdout's writer; called at each page boundary.</summary>
     void WritePending()
     {

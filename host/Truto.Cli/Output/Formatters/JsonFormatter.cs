@@ -4,7 +4,10 @@ using Truto.Cli.Sdk.Output;
 
 namespace Truto.Cli.Output.Formatters;
 
-/// <summary>One indented JSON document; a list is an array, written element by element.</summary>
+/// <summary>
+/// One indented JSON document; a list is an array. Lists are buffered, as the official CLI's are: a listing that
+/// fails half-way must not leave a truncated, unparseable document on stdout. Use ndjson to stream.
+/// </summary>
 internal sealed class JsonFormatter : IRecordFormatter
 {
     public void WriteObject(JToken record, TextWriter output)
@@ -17,16 +20,13 @@ internal sealed class JsonFormatter : IRecordFormatter
 
     public async Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
-        using var writer = CreateWriter(output);
-        writer.WriteStartArray();
+        var all = new JArray();
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
-            record.WriteTo(writer);
+            all.Add(record);
         }
 
-        writer.WriteEndArray();
-        writer.Flush();
-        output.Write('\n');
+        WriteObject(all, output);
     }
 
     private static JsonTextWriter CreateWriter(TextWriter output) =>

@@ -7,6 +7,8 @@ namespace Truto.Cli.Output.Formatters;
 /// <summary>One compact JSON value per line, so a consumer can stop at any newline.</summary>
 internal sealed class NdjsonFormatter : IRecordFormatter
 {
+    public bool Streams => true;
+
     public void WriteObject(JToken record, TextWriter output) => WriteLine(record, output);
 
     public async Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)

@@ -21,6 +21,8 @@ internal sealed class TableFormatter : IRecordFormatter
         _width = Math.Max(width, 20);
     }
 
+    public bool Streams => !_terminal;
+
     public void WriteObject(JToken record, TextWriter output)
     {
         // A single object reads best as field/value pairs.

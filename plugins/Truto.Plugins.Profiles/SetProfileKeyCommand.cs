@@ -37,7 +37,8 @@ public sealed class SetProfileKeyCommand(IProfileStore store, IInvocationContext
             ValidateApiUrl(value);
         }
 
-        string? target = null;
+        // Check the target before taking the lock, so a bad -p writes nothing at all; check again under the lock.
+        var target = TargetProfile.NameIn(await store.ReadAsync(cancellationToken), context);
         await store.UpdateAsync(config =>
         {
             target = TargetProfile.NameIn(config, context);

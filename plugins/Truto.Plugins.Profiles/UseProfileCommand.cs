@@ -25,15 +25,19 @@ public sealed class UseProfileCommand(IProfileStore store, IOutput output) : ITr
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         var name = Name!;
-        await store.UpdateAsync(config => config.Profiles.ContainsKey(name)
-            ? config with { ActiveProfile = name }
-            : throw new UsageException(
-                $"profile '{name}' does not exist",
-                config.Profiles.Count == 0
-                    ? "There are no profiles yet: run 'truto login' to create one."
-                    : $"Existing profiles: {TargetProfile.Existing(config)}."),
-            cancellationToken);
+
+        // Check before taking the lock, so a mistyped name writes nothing at all; check again under the lock.
+        Validate(await store.ReadAsync(cancellationToken), name);
+        await store.UpdateAsync(config => Validate(config, name) with { ActiveProfile = name }, cancellationToken);
         output.Status($"Active profile is now '{name}'.");
         return ExitCodes.Success;
     }
+
+    private static ProfileConfig Validate(ProfileConfig config, string name) => config.Profiles.ContainsKey(name)
+        ? config
+        : throw new UsageException(
+            $"profile '{name}' does not exist",
+            config.Profiles.Count == 0
+                ? "There are no profiles yet: run 'truto login' to create one."
+                : $"Existing profiles: {TargetProfile.Existing(config)}.");
 }

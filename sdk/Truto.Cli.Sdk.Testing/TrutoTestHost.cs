@@ -1,4 +1,5 @@
 using Truto.Cli.Startup;
+using Truto.Emulator;
 
 namespace Truto.Cli.Sdk.Testing;
 
@@ -33,6 +34,60 @@ public sealed class TrutoTestHost : IDisposable
     /// that imports the bundled plugins gets them; null for none.
     /// </summary>
     public string? BundledPluginDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    /// <summary>
+    /// Makes a plugin's build output loadable: copies the folder holding <paramref name="pluginAssemblyPath"/> to
+    /// <c>&lt;Name&gt;/</c> in a plugin folder of this host, the layout truto discovers.
+    /// </summary>
+    /// <param name="pluginAssemblyPath">The plugin's main DLL, for example <c>typeof(MyPlugin).Assembly.Location</c>.</param>
+    /// <returns>The folder the plugin was copied to.</returns>
+    public string AddPlugin(string pluginAssemblyPath)
+    {
+        var source = Path.GetDirectoryName(Path.GetFullPath(pluginAssemblyPath))!;
+        var pluginFolder = Path.Combine(ConfigDirectory, "test-plugins");
+        var target = Path.Combine(pluginFolder, Path.GetFileNameWithoutExtension(pluginAssemblyPath));
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("plugins" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue; // bundled plugins beside a test assembly are not part of this plugin
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            File.Copy(file, Path.Combine(target, relative), overwrite: true);
+        }
+
+        if (!PluginDirectories.Contains(pluginFolder))
+        {
+            PluginDirectories.Add(pluginFolder);
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// Starts the Truto API emulator on a free loopback port, gives it <paramref name="token"/> (with a team, an
+    /// environment and a few API tokens), and logs this host in to it as the active profile <c>default</c>.
+    /// Dispose the emulator when the test ends.
+    /// </summary>
+    /// <param name="token">The API token the emulator accepts.</param>
+    /// <returns>The running emulator: seed data, queue faults and read the requests it received.</returns>
+    public async Task<TrutoEmulator> StartEmulatorAsync(string token)
+    {
+        var emulator = await TrutoEmulator.StartAsync();
+        emulator.AddToken(token);
+        var config = new Newtonsoft.Json.Linq.JObject
+        {
+            ["activeProfile"] = "default",
+            ["profiles"] = new Newtonsoft.Json.Linq.JObject
+            {
+                ["default"] = new Newtonsoft.Json.Linq.JObject { ["apiUrl"] = emulator.BaseUrl.AbsoluteUri.TrimEnd('/'), ["token"] = token },
+            },
+        };
+        await File.WriteAllTextAsync(Path.Combine(ConfigDirectory, "config.json"), config.ToString());
+        return emulator;
+    }
 
     /// <summary>Runs truto with no terminal (as under CI) and returns what it printed.</summary>
     /// <param name="args">The arguments after <c>truto</c>.</param>

@@ -32,15 +32,6 @@ Task("Test")
         NoRestore = true,
     }));
 
-// The truto executable with its bundled plugins in plugins/, into artifacts/truto.
-Task("Publish")
-    .IsDependentOn("Build")
-    .Does(() => DotNetPublish("./host/Truto.Cli/Truto.Cli.csproj", new DotNetPublishSettings
-    {
-        Configuration = configuration,
-        OutputDirectory = artifacts + Directory("truto"),
-    }));
-
 // The plugin SDK and its test kit, into artifacts/packages.
 Task("Pack")
     .IsDependentOn("Build")
@@ -51,11 +42,26 @@ Task("Pack")
         DotNetPack(project, new DotNetPackSettings
         {
             Configuration = configuration,
-            NoBuild = true,
             NoRestore = true,
             OutputDirectory = artifacts + Directory("packages"),
         });
     }
+});
+
+// The truto executable with its bundled plugins in plugins/, and the SDK packages in sdk-packages/ (which
+// 'truto plugins init' uses as a package source), into artifacts/truto.
+Task("Publish")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    DotNetPublish("./host/Truto.Cli/Truto.Cli.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = artifacts + Directory("truto"),
+    });
+    var packages = artifacts + Directory("truto") + Directory("sdk-packages");
+    EnsureDirectoryExists(packages);
+    CopyFiles(GetFiles("./artifacts/packages/*.nupkg"), packages);
 });
 
 RunTarget(target);

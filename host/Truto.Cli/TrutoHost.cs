@@ -139,7 +139,7 @@ internal static class TrutoHost
         searchPath.AddRange(settings.EnvironmentPluginDirectories.Select(d => (d, PluginSource.Environment)));
 
         var reserved = hostCommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToArray();
-        var catalog = new PluginCatalog(loader, PluginCatalog.HostSdkVersion, reserved);
+        var catalog = new PluginCatalog(loader, PluginCatalog.HostSdkVersion, reserved, settings.PluginStrictModes);
         return new PluginInventory(catalog.Discover(searchPath));
     }
 

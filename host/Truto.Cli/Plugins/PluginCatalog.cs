@@ -13,12 +13,14 @@ internal sealed class PluginCatalog
     private readonly IPluginLoader _loader;
     private readonly Version _hostSdkVersion;
     private readonly IReadOnlyCollection<string> _reservedCommandNames;
+    private readonly bool _strictModes;
 
-    public PluginCatalog(IPluginLoader loader, Version hostSdkVersion, IReadOnlyCollection<string> reservedCommandNames)
+    public PluginCatalog(IPluginLoader loader, Version hostSdkVersion, IReadOnlyCollection<string> reservedCommandNames, bool strictModes = true)
     {
         _loader = loader;
         _hostSdkVersion = hostSdkVersion;
         _reservedCommandNames = reservedCommandNames;
+        _strictModes = strictModes;
     }
 
     public static Version HostSdkVersion => typeof(ITrutoPlugin).Assembly.GetName().Version!;
@@ -70,6 +72,11 @@ internal sealed class PluginCatalog
 
     private PluginRecord Load(string name, PluginSource source, string assemblyPath)
     {
+        if (_strictModes && PluginTrust.Check(Path.GetDirectoryName(assemblyPath)!, assemblyPath) is { } distrust)
+        {
+            return PluginRecord.Failed(name, source, assemblyPath, PluginStatus.Untrusted, distrust);
+        }
+
         Version? sdkVersion;
         try
         {

@@ -14,6 +14,7 @@ internal enum PluginStatus
     Failed,
     Incompatible,
     Conflict,
+    Untrusted,
 }
 
 /// <summary>A top-level command a plugin adds. <see cref="ModelType"/> is the class McMaster binds.</summary>

@@ -17,6 +17,9 @@ internal sealed record HostSettings
     /// <summary>Folders named by TRUTO_PLUGIN_PATH, in order.</summary>
     public IReadOnlyList<string> EnvironmentPluginDirectories { get; init; } = [];
 
+    /// <summary>Refuse plugins others could have written (TRUTO_PLUGINS_STRICT_MODES=no turns it off).</summary>
+    public bool PluginStrictModes { get; init; } = true;
+
     /// <summary>Environment variables commands may consult through host services (BYOK keys, NO_COLOR, COLUMNS ...).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
@@ -68,6 +71,7 @@ internal sealed record HostSettings
                     .Select(Path.GetFullPath).ToArray(),
             Environment = environment,
             ConfigWritePauseMarker = Get("TRUTO_TEST_PAUSE_CONFIG_WRITE"),
+            PluginStrictModes = !string.Equals(Get("TRUTO_PLUGINS_STRICT_MODES"), "no", StringComparison.OrdinalIgnoreCase),
             HttpTimeout = TimeSpan.FromSeconds(PositiveNumber(Get("TRUTO_HTTP_TIMEOUT")) ?? 30),
             RetryBaseDelay = TimeSpan.FromMilliseconds(PositiveNumber(Get("TRUTO_HTTP_RETRY_DELAY_MS"), allowZero: true) ?? 500),
         };

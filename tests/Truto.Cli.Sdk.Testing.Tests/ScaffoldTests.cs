@@ -31,6 +31,17 @@ public sealed class ScaffoldTests(PackagesFixture packages) : IDisposable
         test.ExitCode.ShouldBe(0, test.Output);
         test.Output.ShouldContain("Passed!");
         test.Output.ShouldContain("Total:     2");
+
+        // And installing it from its project folder publishes it and makes its command available
+        var props = Path.Combine(root, "Directory.Build.props");
+        File.WriteAllText(props, File.ReadAllText(props).Replace(">1.0.0<", $">{packages.Version}<", StringComparison.Ordinal));
+        var install = await _host.RunAsync("plugins", "install", Path.Combine(root, "src", "AcmeTools"));
+        var run = await _host.RunAsync("acme-tools", "Ada", "-o", "json");
+
+        install.ExitCode.ShouldBe(0, install.ToString());
+        install.Stderr.ShouldContain("Installed acme-tools 0.1.0");
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.Stdout.ShouldContain("Hello, Ada!");
     }
 
     [Theory]

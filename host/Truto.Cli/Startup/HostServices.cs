@@ -50,6 +50,7 @@ internal static class HostServices
 
         // The host's own commands (plugins list), and what discovery found.
         services.AddSingleton(inventory);
+        services.AddSingleton<PluginInstaller>();
         services.Scan(scan => scan
             .FromAssemblyOf<HostCommands.PluginsCommand>()
             .AddClasses(classes => classes.WithAttribute<CommandAttribute>(), publicOnly: false)

@@ -108,7 +108,7 @@ internal static class TrutoHost
         var validation = selected.GetValidationResult();
         if (validation != System.ComponentModel.DataAnnotations.ValidationResult.Success)
         {
-            throw new UsageException(validation?.ErrorMessage ?? "invalid arguments", $"Run '{FullName(selected)} --help' for usage.");
+            throw new UsageException(validation?.ErrorMessage ?? "invalid arguments", $"Run '{CommandPath.Of(selected)} --help' for usage.");
         }
 
         if (selected is IModelAccessor accessor && accessor.GetModel() is ITrutoCommand runnable)
@@ -185,18 +185,6 @@ internal static class TrutoHost
         selected is IModelAccessor accessor
             ? accessor.GetModelType().GetCustomAttribute<DefaultOutputFormatAttribute>()?.Format ?? OutputFormat.Table
             : OutputFormat.Table;
-
-    private static string FullName(CommandLineApplication command)
-    {
-        var names = new List<string>();
-        for (var c = command; c is not null; c = c.Parent)
-        {
-            names.Add(c.Name ?? "truto");
-        }
-
-        names.Reverse();
-        return string.Join(' ', names);
-    }
 
     private static bool IsBrokenPipe(Exception e) =>
         e is IOException io && (io.HResult == 32 || io.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase));

@@ -11,13 +11,7 @@ internal static class TargetProfile
     {
         if (context.ProfileName is { } named)
         {
-            return config.Profiles.ContainsKey(named)
-                ? named
-                : throw new UsageException(
-                    $"profile '{named}' does not exist",
-                    config.Profiles.Count == 0
-                        ? "There are no profiles yet: run 'truto login' first."
-                        : $"Existing profiles: {Existing(config)}.");
+            return Existing(config, named);
         }
 
         if (config.ActiveProfile is { } active && config.Profiles.ContainsKey(active))
@@ -29,6 +23,15 @@ internal static class TargetProfile
             ? new CliException("there is no profile yet", "Run 'truto login' first.")
             : new CliException("no profile is active", $"Choose one with 'truto use <name>' (existing: {Existing(config)}), or pass -p <name>.");
     }
+
+    /// <summary>The name, when such a profile exists; else a usage error listing those that do.</summary>
+    public static string Existing(ProfileConfig config, string name) => config.Profiles.ContainsKey(name)
+        ? name
+        : throw new UsageException(
+            $"profile '{name}' does not exist",
+            config.Profiles.Count == 0
+                ? "There are no profiles yet: run 'truto login' to create one."
+                : $"Existing profiles: {Existing(config)}.");
 
     public static string Existing(ProfileConfig config) => string.Join(", ", config.Profiles.Keys.Order(StringComparer.Ordinal));
 }

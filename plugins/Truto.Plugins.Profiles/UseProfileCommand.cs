@@ -27,17 +27,9 @@ public sealed class UseProfileCommand(IProfileStore store, IOutput output) : ITr
         var name = Name!;
 
         // Check before taking the lock, so a mistyped name writes nothing at all; check again under the lock.
-        Validate(await store.ReadAsync(cancellationToken), name);
-        await store.UpdateAsync(config => Validate(config, name) with { ActiveProfile = name }, cancellationToken);
+        TargetProfile.Existing(await store.ReadAsync(cancellationToken), name);
+        await store.UpdateAsync(config => config with { ActiveProfile = TargetProfile.Existing(config, name) }, cancellationToken);
         output.Status($"Active profile is now '{name}'.");
         return ExitCodes.Success;
     }
-
-    private static ProfileConfig Validate(ProfileConfig config, string name) => config.Profiles.ContainsKey(name)
-        ? config
-        : throw new UsageException(
-            $"profile '{name}' does not exist",
-            config.Profiles.Count == 0
-                ? "There are no profiles yet: run 'truto login' to create one."
-                : $"Existing profiles: {TargetProfile.Existing(config)}.");
 }

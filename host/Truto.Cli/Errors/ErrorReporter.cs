@@ -1,4 +1,5 @@
 using McMaster.Extensions.CommandLineUtils;
+using Truto.Cli.CommandLine;
 using Truto.Cli.Sdk.Errors;
 
 namespace Truto.Cli.Errors;
@@ -49,7 +50,7 @@ internal static class ErrorReporter
 
     private static string HelpHint(CommandLineApplication command, string[] nearest)
     {
-        var usage = $"Run '{command.GetFullName()} --help' for usage.";
+        var usage = $"Run '{CommandPath.Of(command)} --help' for usage.";
         return nearest.Length == 0 ? usage : $"Did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? {usage}";
     }
 
@@ -74,15 +75,4 @@ internal static class ErrorReporter
         return (newline < 0 ? text : text[..newline]).Trim();
     }
 
-    private static string GetFullName(this CommandLineApplication command)
-    {
-        var names = new List<string>();
-        for (var c = command; c is not null; c = c.Parent)
-        {
-            names.Add(c.Name ?? "truto");
-        }
-
-        names.Reverse();
-        return string.Join(' ', names);
-    }
 }

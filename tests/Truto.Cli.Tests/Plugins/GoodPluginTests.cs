@@ -28,7 +28,7 @@ public sealed class GoodPluginTests : IDisposable
               greet    Greet people.
 
             truto:
-              plugins  List the plugins truto found and what they add.
+              plugins  List, create, install and remove plugins.
 
             """.ReplaceLineEndings("\n"));
         result.Stdout.ShouldNotContain("could not be loaded");

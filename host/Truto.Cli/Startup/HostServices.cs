@@ -30,6 +30,7 @@ internal static class HostServices
         // What this run was started with.
         services.AddSingleton(settings);
         services.AddSingleton(streams);
+        services.AddSingleton<IEnvironment, ProcessEnvironment>();
         services.AddSingleton<InvocationContext>();
         services.AddSingleton<IInvocationContext>(sp => sp.GetRequiredService<InvocationContext>());
 

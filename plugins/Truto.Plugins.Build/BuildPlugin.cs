@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Truto.Cli.Sdk.Plugins;
+using Truto.Plugins.Build.Sources;
 
 [assembly: TrutoPlugin(typeof(Truto.Plugins.Build.BuildPlugin))]
 
@@ -10,5 +12,11 @@ public sealed class BuildPlugin : ITrutoPlugin
 
     public string Description => "Build, lint and apply integration definitions.";
 
-    public void Register(IPluginBuilder plugin) => plugin.AddCommand<IntegrationsCommand>();
+    public void Register(IPluginBuilder plugin)
+    {
+        plugin.AddCommand<IntegrationsCommand>();
+
+        // Remote spec files for `integrations build` (lazy: constructed only when a build fetches a URL).
+        plugin.Services.AddSingleton<SpecDownloader>();
+    }
 }

@@ -264,7 +264,10 @@ internal static partial class IntegrationExtractor
 
     // ---- pagination ----
 
-    private static readonly string[] CursorParams = ["cursor", "page_token", "pagetoken", "next_cursor", "next_page_token", "starting_after", "after", "continuation_token", "next", "page_after", "from_id"];
+    private static readonly string[] CursorParams = ["cursor", "page_token", "pagetoken", "next_cursor", "next_page_token", "starting_after", "continuation_token", "page_after"];
+
+    // Weak cursor names: when a list also takes page or offset, those describe its paging (BigCommerce's before/after).
+    private static readonly string[] WeakCursorParams = ["after", "next", "from_id", "since_id"];
     private static readonly string[] OffsetParams = ["offset", "skip", "start"];
     private static readonly string[] PageParams = ["page", "page_number", "pagenumber", "page_num"];
     private static readonly string[] LimitParams = ["limit", "page_size", "pagesize", "per_page", "perpage", "size", "count", "max_results", "maxresults", "top"];
@@ -280,10 +283,12 @@ internal static partial class IntegrationExtractor
             }
         }
 
-        var common = perMethod.Values
+        // The integration's style is the most common format; its config the most common one of that format.
+        var format = perMethod.Values.GroupBy(p => (string?)p["format"]).OrderByDescending(g => g.Count()).FirstOrDefault();
+        var common = format?
             .GroupBy(p => p.ToString(Newtonsoft.Json.Formatting.None))
             .OrderByDescending(g => g.Count())
-            .FirstOrDefault()?.First();
+            .First().First();
         return (common?.DeepClone() as JObject, perMethod);
     }
 
@@ -292,9 +297,9 @@ internal static partial class IntegrationExtractor
         var query = operation.Parameters.Where(p => p.In == "query").Select(p => p.Name).ToList();
         string? Find(string[] names) => query.FirstOrDefault(q => names.Contains(q.ToLowerInvariant().Replace("-", "_")));
         var limit = Find(LimitParams);
-        var cursor = Find(CursorParams);
         var offset = Find(OffsetParams);
         var page = Find(PageParams);
+        var cursor = Find(CursorParams) ?? (offset is null && page is null ? Find(WeakCursorParams) : null);
 
         JObject Config(params (string Key, string? Value)[] entries)
         {

@@ -72,7 +72,7 @@ internal static partial class ResourcePlanner
             if (!namesByCollection.TryGetValue(collectionKey, out var resource))
             {
                 resource = ResourceNameCandidates(collection, knownPaths).FirstOrDefault(taken.Add)
-                    ?? Snake(string.Join('_', collection.Where(s => !IsParam(s)))) + "_by_" + Snake(string.Join('_', collection.Where(IsParam).Select(s => s.Trim('{', '}'))));
+                    ?? Snake(string.Join('_', collection.Select(s => s.Trim('{', '}'))));
                 taken.Add(resource);
                 namesByCollection[collectionKey] = resource;
             }
@@ -218,7 +218,8 @@ internal static partial class ResourcePlanner
     private static bool IsVersion(string segment) => VersionPattern().IsMatch(segment);
 
     /// <summary>Parameters all look alike for grouping: /users/{id} and /users/{user_id} are the same path.</summary>
-    private static string Shape(string segment) => IsParam(segment) ? "{}" : segment.ToLowerInvariant();
+    /// Versions do not split a resource either: /v1/accounts and /v2/accounts are one.
+    private static string Shape(string segment) => IsParam(segment) ? "{}" : IsVersion(segment) ? "" : segment.ToLowerInvariant();
 
     private static List<string> Segments(string path, string prefix)
     {

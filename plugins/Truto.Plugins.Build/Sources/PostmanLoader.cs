@@ -280,7 +280,8 @@ internal static partial class PostmanLoader
             raw = (string?)url ?? "";
         }
 
-        raw = raw.Split('?', '#')[0];
+        // Some collections glue the query on with '&' instead of '?'; either way it is not the path.
+        raw = raw.Split('?', '#', '&')[0].Trim();
         var scheme = "";
         var schemeEnd = raw.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd >= 0)
@@ -300,6 +301,7 @@ internal static partial class PostmanLoader
         // :id and {{var}} segments are parameters; normalise both to {name}.
         var segments = pathPart.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(segment =>
             segment.StartsWith(':') ? "{" + segment[1..] + "}"
+            : segment.StartsWith('<') && segment.EndsWith('>') ? "{" + segment[1..^1] + "}"
             : VariablePattern().Match(segment) is { Success: true } m && m.Value == segment ? "{" + m.Groups[1].Value + "}"
             : segment);
         return (origin, "/" + string.Join('/', segments), query, variables);

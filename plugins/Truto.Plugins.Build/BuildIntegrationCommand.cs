@@ -159,6 +159,7 @@ public sealed partial class BuildIntegrationCommand(
 
         // 2. The key: only when the chosen path uses it. Structured sources build without one.
         var apiKey = NoLlm ? null : await ResolveAnthropicKeyAsync(structured, cancellationToken);
+        var refiner = apiKey is null ? null : services.GetService<IIntegrationRefiner>() ?? throw RefinementUnavailable();
 
         // 3. Doc sites, now that we know the LLM will read them.
         foreach (var url in docUrls)
@@ -191,9 +192,8 @@ public sealed partial class BuildIntegrationCommand(
         ReportCounts(integration);
 
         // 5. LLM refinement: automatic, then interactive on a terminal.
-        if (apiKey is not null)
+        if (apiKey is not null && refiner is not null)
         {
-            var refiner = services.GetService<IIntegrationRefiner>() ?? throw RefinementUnavailable();
             var options = RefinementOptionsFor(apiKey);
             if (phase != "refined")
             {

@@ -12,6 +12,9 @@ internal sealed class JsonSchemas(JObject document)
     private const int MaxReferenceDepth = 8;
     private const int MaxNesting = 48;
 
+    /// <summary>References that named nothing (the document is invalid there, but the rest is usable).</summary>
+    public HashSet<string> Unresolved { get; } = new(StringComparer.Ordinal);
+
     public JToken? Lookup(string reference)
     {
         if (!reference.StartsWith("#/", StringComparison.Ordinal))
@@ -59,6 +62,7 @@ internal sealed class JsonSchemas(JObject document)
                 var target = Lookup(reference);
                 if (target is null)
                 {
+                    Unresolved.Add(reference);
                     return new JObject { ["description"] = $"(unresolved reference {reference})" };
                 }
 

@@ -126,6 +126,11 @@ internal static partial class OpenApiLoader
                 api.Operations.Add(operation);
             }
         }
+
+        foreach (var reference in schemas.Unresolved.Order(StringComparer.Ordinal))
+        {
+            api.Warnings.Add($"{api.Origin}: $ref '{reference}' names nothing; left unresolved");
+        }
     }
 
     private static ApiServer ToServer(JToken server)

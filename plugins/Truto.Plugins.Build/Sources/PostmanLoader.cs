@@ -280,6 +280,17 @@ internal static partial class PostmanLoader
             raw = (string?)url ?? "";
         }
 
+        // v2.0 string URLs (and objects without query[]) carry their query only in the raw text.
+        var queryStart = raw.IndexOf('?', StringComparison.Ordinal);
+        if (query.Count == 0 && queryStart >= 0)
+        {
+            foreach (var pair in raw[(queryStart + 1)..].Split('#')[0].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                query.Add(new JObject { ["key"] = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]), ["value"] = equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..]) });
+            }
+        }
+
         // Some collections glue the query on with '&' instead of '?'; either way it is not the path.
         raw = raw.Split('?', '#', '&')[0].Trim();
         var scheme = "";

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using Truto.Cli.Sdk.Testing;
+using static Truto.Plugins.Build.Tests.BuildFixture;
+
+namespace Truto.Plugins.Build.Tests;
+
+/// <summary>Spec URLs are fetched over HTTP (here from a loopback server) and recognised by content.</summary>
+public sealed class RemoteSourceTests : IDisposable
+{
+    private readonly TrutoTestHost _host = new();
+    private readonly HttpListener _listener = new();
+    private readonly string _baseUrl;
+
+    public RemoteSourceTests()
+    {
+        var port = FreePort();
+        _baseUrl = $"http://127.0.0.1:{port}/";
+        _listener.Prefixes.Add(_baseUrl);
+        _listener.Start();
+        _ = ServeAsync();
+    }
+
+    public void Dispose()
+    {
+        _listener.Close();
+        _host.Dispose();
+    }
+
+    [Fact]
+    public async Task Builds_from_a_spec_url()
+    {
+        var (result, file, _) = await _host.BuildAsync(_baseUrl + "specs/lists", "--no-llm");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        ((string)file!["name"]!).ShouldBe("sendgrid");
+        file.MethodCount().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task A_url_that_answers_an_error_fails_with_the_status()
+    {
+        var (result, file, _) = await _host.BuildAsync(_baseUrl + "missing", "--no-llm");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stderr.ShouldContain("HTTP 404");
+        file.ShouldBeNull();
+    }
+
+    private async Task ServeAsync()
+    {
+        var spec = await File.ReadAllBytesAsync(Input(SendGrid));
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            var body = context.Request.Url!.AbsolutePath == "/specs/lists" ? spec : Encoding.UTF8.GetBytes("not found");
+            context.Response.StatusCode = body == spec ? 200 : 404;
+            context.Response.ContentType = "text/plain"; // content, not the media type, decides what it is
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
+        socket.Stop();
+        return port;
+    }
+}

@@ -367,7 +367,8 @@ public sealed partial class BuildIntegrationCommand(
     {
         try
         {
-            return await credentials.GetByokKeyAsync(ByokProvider.Anthropic, AnthropicApiKey, cancellationToken);
+            var key = await credentials.GetByokKeyAsync(ByokProvider.Anthropic, AnthropicApiKey, cancellationToken);
+            return string.IsNullOrWhiteSpace(key) ? throw new AuthRequiredException("no Anthropic key given") : key;
         }
         catch (AuthRequiredException) when (structured)
         {

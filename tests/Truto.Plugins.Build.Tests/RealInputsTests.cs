@@ -132,6 +132,7 @@ public sealed class RealInputsTests : IDisposable
         file.Method("projects", "exists")["method"]!.ToString().ShouldBe("head");
         file.Method("projects", "get")["path"]!.ToString().ShouldBe("/projects/{{id}}");
         ((JArray)file["audit_notes"]!).Count(n => n["message"]!.ToString().Contains("deprecated")).ShouldBe(3);
+        ((JArray)file["audit_notes"]!).ShouldContain(n => n["message"]!.ToString().Contains("authentication optional"));
     }
 
     [Fact]

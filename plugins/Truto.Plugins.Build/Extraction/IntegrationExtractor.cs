@@ -185,6 +185,11 @@ internal static partial class IntegrationExtractor
             notes.Add(Note("info", "auth", $"the source also offers '{alternative.Id}' ({alternative.Type}{(alternative.Scheme is null ? "" : " " + alternative.Scheme)}); the file uses '{scheme?.Id}'"));
         }
 
+        if (api.AuthOptional)
+        {
+            notes.Add(Note("info", "auth", "the source makes authentication optional (an empty security requirement); the file always sends credentials"));
+        }
+
         JObject format;
         JObject authorization;
         switch (scheme)

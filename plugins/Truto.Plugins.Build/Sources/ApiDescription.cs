@@ -32,6 +32,9 @@ internal sealed class ApiDescription
     /// <summary>Auth schemes in the order the source prefers them (the first global requirement first).</summary>
     public List<AuthScheme> AuthSchemes { get; } = [];
 
+    /// <summary>True when the source lets requests go without credentials (an empty security requirement).</summary>
+    public bool AuthOptional { get; set; }
+
     public List<ApiOperation> Operations { get; } = [];
 
     /// <summary>Constant request headers the source sends on (nearly) every request, auth excluded.</summary>

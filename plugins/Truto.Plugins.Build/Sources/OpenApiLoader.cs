@@ -150,6 +150,7 @@ internal static partial class OpenApiLoader
         var order = new List<string>();
         foreach (var requirement in root["security"] as JArray ?? [])
         {
+            api.AuthOptional |= requirement is JObject { Count: 0 };
             order.AddRange((requirement as JObject ?? []).Properties().Select(p => p.Name).Where(n => !order.Contains(n)));
         }
 

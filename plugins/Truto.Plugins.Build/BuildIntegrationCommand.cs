@@ -13,6 +13,7 @@ using Truto.Cli.Sdk.Profiles;
 using Truto.Cli.Sdk.Terminal;
 using Truto.Plugins.Build.Crawl;
 using Truto.Plugins.Build.Extraction;
+using Truto.Plugins.Build.Interactive;
 using Truto.Plugins.Build.Refinement;
 using Truto.Plugins.Build.Sources;
 
@@ -208,7 +209,8 @@ public sealed partial class BuildIntegrationCommand(
 
             if (streams.CanPrompt && !NoRefine)
             {
-                integration = await RefineInteractivelyAsync(refiner, integration, index, options, partialPath, fingerprint, cancellationToken);
+                var loop = new InstructionLoop(refiner, prompter, streams.Error, EditAsync);
+                integration = await loop.RunAsync(integration, index, options, accepted => SavePartialAsync(partialPath, fingerprint, "refined", accepted, cancellationToken), cancellationToken);
             }
         }
 
@@ -461,43 +463,7 @@ public sealed partial class BuildIntegrationCommand(
 
     // ---- interactive refinement ----
 
-    private async Task<JObject> RefineInteractivelyAsync(IIntegrationRefiner refiner, JObject integration, ISourceIndex index, RefinementOptions options, string partialPath, string fingerprint, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var instruction = (await prompter.AskAsync("Instruction (':edit' opens the editor, Enter to finish)", "", cancellationToken)).Trim();
-            if (instruction.Length == 0)
-            {
-                return integration;
-            }
-
-            JObject proposed;
-            if (instruction == ":edit")
-            {
-                if (await EditAsync(integration, cancellationToken) is not { } edited)
-                {
-                    continue;
-                }
-
-                proposed = edited;
-            }
-            else
-            {
-                var result = await refiner.ProposeAsync(integration, index, instruction, options, cancellationToken);
-                proposed = result.Integration;
-                await streams.Error.WriteLineAsync(result.Summary);
-            }
-
-            var summary = DiffSummary(integration, proposed);
-            await streams.Error.WriteLineAsync(summary.Count == 0 ? "No changes." : "Changes:\n  " + string.Join("\n  ", summary));
-            if (summary.Count > 0 && await prompter.ConfirmAsync("Accept these changes?", true, cancellationToken))
-            {
-                integration = proposed;
-                await SavePartialAsync(partialPath, fingerprint, "refined", integration, cancellationToken);
-            }
-        }
-    }
-
+    /// <summary>Opens the file in the user's editor on a temp copy; null when there is no editor or the result is not JSON.</summary>
     private async Task<JObject?> EditAsync(JObject integration, CancellationToken cancellationToken)
     {
         var editor = Editor ?? environment.Get("VISUAL") ?? environment.Get("EDITOR");
@@ -529,63 +495,9 @@ public sealed partial class BuildIntegrationCommand(
         }
     }
 
-    /// <summary>What a proposal changes, in a few lines: sections, resources and methods.</summary>
-    internal static List<string> DiffSummary(JObject before, JObject after)
-    {
-        var lines = new List<string>();
-        foreach (var key in new[] { "name", "label", "category", "sharing" })
-        {
-            if (!JToken.DeepEquals(before[key], after[key]))
-            {
-                lines.Add($"{key}: {before[key]} -> {after[key]}");
-            }
-        }
-
-        var beforeConfig = before["config"] as JObject ?? [];
-        var afterConfig = after["config"] as JObject ?? [];
-        foreach (var key in beforeConfig.Properties().Select(p => p.Name).Union(afterConfig.Properties().Select(p => p.Name)).Where(k => k != "resources"))
-        {
-            if (!JToken.DeepEquals(beforeConfig[key], afterConfig[key]))
-            {
-                lines.Add($"config.{key} {(beforeConfig[key] is null ? "added" : afterConfig[key] is null ? "removed" : "changed")}");
-            }
-        }
-
-        var beforeMethods = Methods(beforeConfig);
-        var afterMethods = Methods(afterConfig);
-        foreach (var added in afterMethods.Keys.Except(beforeMethods.Keys))
-        {
-            lines.Add($"+ {added}");
-        }
-
-        foreach (var removed in beforeMethods.Keys.Except(afterMethods.Keys))
-        {
-            lines.Add($"- {removed}");
-        }
-
-        foreach (var changed in beforeMethods.Keys.Intersect(afterMethods.Keys).Where(k => !JToken.DeepEquals(beforeMethods[k], afterMethods[k])))
-        {
-            lines.Add($"~ {changed}");
-        }
-
-        var beforeDocs = (before["documentation"] as JArray)?.Count ?? 0;
-        var afterDocs = (after["documentation"] as JArray)?.Count ?? 0;
-        if (!JToken.DeepEquals(before["documentation"], after["documentation"]))
-        {
-            lines.Add($"documentation: {beforeDocs} -> {afterDocs} row(s)");
-        }
-
-        return lines;
-    }
-
-    private static Dictionary<string, JToken> Methods(JObject config) =>
-        (config["resources"] as JObject ?? []).Properties()
-            .SelectMany(r => (r.Value as JObject ?? []).Properties().Select(m => (Key: $"{r.Name}.{m.Name}", m.Value)))
-            .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
-
     // ---- files ----
 
-    private static string Fingerprint(IEnumerable<string> contents, string? slug, IEnumerable<Uri> docUrls)
+    internal static string Fingerprint(IEnumerable<string> contents, string? slug, IEnumerable<Uri> docUrls)
     {
         var text = string.Join("\u0000", contents.Append(slug ?? "").Concat(docUrls.Select(u => u.AbsoluteUri)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

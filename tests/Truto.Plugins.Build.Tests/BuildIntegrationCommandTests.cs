@@ -71,6 +71,22 @@ public sealed class BuildIntegrationCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_working_file_of_the_same_sources_is_resumed_and_removed_on_success()
+    {
+        var outPath = Path.Combine(_host.OutFolder(), "r.integration.json");
+        var earlier = new JObject { ["name"] = "sendgrid", ["label"] = "Resumed", ["config"] = new JObject { ["resources"] = new JObject() } };
+        var fingerprint = BuildIntegrationCommand.Fingerprint([File.ReadAllText(Input(SendGrid))], null, []);
+        File.WriteAllText(outPath + ".partial", new JObject { ["fingerprint"] = fingerprint, ["phase"] = "extracted", ["integration"] = earlier }.ToString());
+
+        var result = await _host.RunAsync("integrations", "build", Input(SendGrid), "--no-llm", "--out", outPath);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldContain("Resuming from " + outPath + ".partial");
+        JObject.Parse(File.ReadAllText(outPath))["label"]!.ToString().ShouldBe("Resumed");
+        File.Exists(outPath + ".partial").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_stale_working_file_is_ignored_with_a_warning_and_removed()
     {
         var outPath = Path.Combine(_host.OutFolder(), "s.integration.json");

@@ -162,9 +162,16 @@ public sealed partial class BuildIntegrationCommand(
         var apiKey = NoLlm ? null : await ResolveAnthropicKeyAsync(structured, cancellationToken);
         var refiner = apiKey is null ? null : services.GetService<IIntegrationRefiner>() ?? throw RefinementUnavailable();
 
-        // 3. Doc sites, now that we know the LLM will read them.
+        // 3. Doc sites, once the key question is settled. A deterministic build of a spec only loses context
+        //    when crawling is unavailable, so it goes on without them.
         foreach (var url in docUrls)
         {
+            if (apiKey is null && services.GetService<IDocumentationFetcher>() is null)
+            {
+                output.Warning($"skipping {url}: doc crawling is unavailable in this build; save the page and pass its path instead");
+                continue;
+            }
+
             sources.Add(await FetchDocsAsync(url, cancellationToken));
         }
 
@@ -395,6 +402,7 @@ public sealed partial class BuildIntegrationCommand(
             try
             {
                 firecrawlKey = await credentials.GetByokKeyAsync(ByokProvider.Firecrawl, FirecrawlApiKey, cancellationToken);
+                firecrawlKey = string.IsNullOrWhiteSpace(firecrawlKey) ? null : firecrawlKey;
             }
             catch (AuthRequiredException)
             {

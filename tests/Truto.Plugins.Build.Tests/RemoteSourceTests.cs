@@ -47,6 +47,16 @@ public sealed class RemoteSourceTests : IDisposable
         file.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task A_doc_page_url_beside_a_spec_is_skipped_with_a_warning_when_crawling_is_unavailable()
+    {
+        var (result, file, _) = await _host.BuildAsync(_baseUrl + "specs/lists", _baseUrl + "docs/rate-limits", "--no-llm");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldContain($"warning: skipping {_baseUrl}docs/rate-limits");
+        file!.MethodCount().ShouldBe(7);
+    }
+
     private async Task ServeAsync()
     {
         var spec = await File.ReadAllBytesAsync(Input(SendGrid));
@@ -62,8 +72,11 @@ public sealed class RemoteSourceTests : IDisposable
                 return;
             }
 
-            var body = context.Request.Url!.AbsolutePath == "/specs/lists" ? spec : Encoding.UTF8.GetBytes("not found");
-            context.Response.StatusCode = body == spec ? 200 : 404;
+            var path = context.Request.Url!.AbsolutePath;
+            var body = path == "/specs/lists" ? spec
+                : path == "/docs/rate-limits" ? Encoding.UTF8.GetBytes("<html><body><h1>Rate limits</h1><p>429 after 100 requests</p></body></html>")
+                : Encoding.UTF8.GetBytes("not found");
+            context.Response.StatusCode = path is "/specs/lists" or "/docs/rate-limits" ? 200 : 404;
             context.Response.ContentType = "text/plain"; // content, not the media type, decides what it is
             await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();

@@ -37,7 +37,8 @@ internal static partial class PostmanLoader
         // The base URL: the origin most requests use; a collection variable holding a real URL stands in for it.
         if (state.Origins.Count > 0)
         {
-            var common = state.Origins.GroupBy(o => o).OrderByDescending(g => g.Count()).First().Key;
+            var mostUsed = state.Origins.GroupBy(o => o).OrderByDescending(g => g.Count()).First().Key;
+            var common = mostUsed;
             var variable = VariablePattern().Match(common);
             if (variable.Success && variables.TryGetValue(variable.Groups[1].Value, out var value) && value is not null && value.StartsWith("http", StringComparison.OrdinalIgnoreCase))
             {
@@ -47,7 +48,7 @@ internal static partial class PostmanLoader
             api.Servers.Add(new ApiServer(common, new Dictionary<string, ServerVariable>(), null));
             foreach (var (operation, requestOrigin) in state.OperationOrigins)
             {
-                if (requestOrigin != state.Origins.GroupBy(o => o).OrderByDescending(g => g.Count()).First().Key)
+                if (requestOrigin != mostUsed)
                 {
                     operation.ServerOverride = requestOrigin;
                 }

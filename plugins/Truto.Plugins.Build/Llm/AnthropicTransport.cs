@@ -49,16 +49,6 @@ internal sealed class AnthropicTransport : DelegatingHandler
 
         // Buffer the body once: it is hashed for the cache and sent again on a retry.
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (request.Content is not null)
-        {
-            var buffered = new ByteArrayContent(body);
-            foreach (var header in request.Content.Headers)
-            {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            request.Content = buffered;
-        }
 
         var cacheKey = _cache is not null && request.Method == HttpMethod.Post ? CacheKey(body) : null;
         if (cacheKey is not null && !_refreshCache && _cache!.TryRead(cacheKey) is { } cached)
@@ -73,9 +63,9 @@ internal sealed class AnthropicTransport : DelegatingHandler
 
         for (var attempt = 0; ; attempt++)
         {
-            request.Headers.Remove("x-stainless-retry-count");
-            request.Headers.TryAddWithoutValidation("x-stainless-retry-count", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var response = await base.SendAsync(request, cancellationToken);
+            // The SDK's HttpClient refuses to send one message twice: each attempt is a copy.
+            var copy = Copy(request, body, attempt);
+            var response = await base.SendAsync(copy, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 if (cacheKey is not null)
@@ -97,8 +87,35 @@ internal sealed class AnthropicTransport : DelegatingHandler
             }
 
             response.Dispose();
+            copy.Dispose();
             await Task.Delay(delay.Value, _time, cancellationToken);
         }
+    }
+
+    private static HttpRequestMessage Copy(HttpRequestMessage request, byte[] body, int attempt)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, VersionPolicy = request.VersionPolicy };
+        foreach (var header in request.Headers.Where(h => !h.Key.Equals("x-stainless-retry-count", StringComparison.OrdinalIgnoreCase)))
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        copy.Headers.TryAddWithoutValidation("x-stainless-retry-count", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var option in request.Options)
+        {
+            copy.Options.Set(new HttpRequestOptionsKey<object?>(option.Key), option.Value);
+        }
+
+        if (request.Content is not null)
+        {
+            copy.Content = new ByteArrayContent(body);
+            foreach (var header in request.Content.Headers)
+            {
+                copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        return copy;
     }
 
     /// <summary>The wait before retrying <paramref name="response"/>, or null when it must not be retried.</summary>

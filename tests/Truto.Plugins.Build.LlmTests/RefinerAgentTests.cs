@@ -259,4 +259,46 @@ public sealed class RefinerAgentTests
         request.Messages[0]["content"]!.ToString().ShouldStartWith("Instruction: Call it Acme");
         request.System.ShouldContain("The user gives one instruction");
     }
+
+    [Fact]
+    public async Task A_paused_turn_is_resumed_unchanged_and_a_truncated_answer_is_asked_to_continue()
+    {
+        await using var harness = await RefinerHarness.StartAsync();
+        harness.Stub
+            .EnqueueText("Thinking about the spec", "pause_turn")
+            .EnqueueText("The patch would be", "max_tokens")
+            .EnqueueToolUse("apply_patch", Fixtures.CompletingPatch())
+            .EnqueueToolUse("finish", new { summary = "done" });
+
+        var result = await harness.Refiner.RefineAsync(Fixtures.ExtractedAcme(), InMemorySourceIndex.AcmeCrm(), harness.Options(), CancellationToken.None);
+
+        result.Finished.ShouldBeTrue();
+        var requests = harness.Stub.Requests;
+        requests[1].Messages.Last!["role"]!.ToString().ShouldBe("assistant");
+        requests[2].Messages.Last!["content"]!.ToString().ShouldStartWith("Your answer was cut off.");
+        harness.ProgressLines.Take(2).ShouldBe(["turn 1/10: pause_turn", "turn 2/10: max_tokens"]);
+    }
+
+    [Fact]
+    public async Task A_refusal_ends_the_run_unfinished_with_the_model_s_words()
+    {
+        await using var harness = await RefinerHarness.StartAsync();
+        harness.Stub.EnqueueText("I can't help with that.", "refusal");
+
+        var result = await harness.Refiner.RefineAsync(Fixtures.ExtractedAcme(), InMemorySourceIndex.AcmeCrm(), harness.Options(), CancellationToken.None);
+
+        result.Finished.ShouldBeFalse();
+        result.Summary.ShouldBe("The model declined to continue: I can't help with that.");
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_the_run()
+    {
+        await using var harness = await RefinerHarness.StartAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            harness.Refiner.RefineAsync(Fixtures.ExtractedAcme(), InMemorySourceIndex.AcmeCrm(), harness.Options(), cancelled.Token));
+    }
 }

@@ -19,6 +19,7 @@ public sealed class RefinerCacheTests
         var second = await harness.Refiner.RefineAsync(Fixtures.ExtractedAcme(), InMemorySourceIndex.AcmeCrm(), harness.Options(cache: true), CancellationToken.None);
 
         harness.Stub.Requests.Count.ShouldBe(3);
+        harness.ProgressLines.Skip(3).ShouldBe(["turn 1/10 (cached): read_source_overview", "turn 2/10 (cached): apply_patch - patch applied (2 operation(s)): base URL and contacts from the spec", "turn 3/10 (cached): finish"]);
         second.Integration.ToString().ShouldBe(first.Integration.ToString());
         second.Finished.ShouldBeTrue();
         Directory.GetFiles(harness.CacheDirectory, "*.json").Length.ShouldBe(3);

@@ -46,6 +46,7 @@ internal sealed class AnthropicRefiner : IIntegrationRefiner
 
         for (var turn = 1; turn <= options.MaxTurns; turn++)
         {
+            var hitsBefore = session.CacheHits;
             var reply = await session.CreateAsync(new MessageCreateParams
             {
                 Model = options.Model,
@@ -56,6 +57,7 @@ internal sealed class AnthropicRefiner : IIntegrationRefiner
                 Messages = [.. messages],
             }, cancellationToken);
 
+            var step = $"turn {turn}/{options.MaxTurns}{(session.CacheHits > hitsBefore ? " (cached)" : "")}";
             var echo = new List<ContentBlockParam>();
             var calls = new List<ToolUseBlock>();
             var text = "";
@@ -86,7 +88,7 @@ internal sealed class AnthropicRefiner : IIntegrationRefiner
                 {
                     var input = JObject.Parse(JsonSerializer.Serialize(call.Input));
                     var outcome = tools.Run(call.Name, input);
-                    options.Progress($"turn {turn}/{options.MaxTurns}: {call.Name}{(outcome.Step is null ? "" : " - " + outcome.Step)}");
+                    options.Progress($"{step}: {call.Name}{(outcome.Step is null ? "" : " - " + outcome.Step)}");
                     if (outcome.FinishedSummary is { } summary)
                     {
                         return new RefinementResult(tools.Working, turn, true, summary);
@@ -99,7 +101,7 @@ internal sealed class AnthropicRefiner : IIntegrationRefiner
                 continue;
             }
 
-            options.Progress($"turn {turn}/{options.MaxTurns}: {stop}");
+            options.Progress($"{step}: {stop}");
             switch (stop)
             {
                 case "pause_turn":

@@ -158,13 +158,13 @@ public sealed class BuildIntegrationCommandTests : IDisposable
         _host.Environment["FIRECRAWL_API_KEY"] = FakeFirecrawlKey;
 
         var (deterministic, file, path) = await _host.BuildAsync(Input(PagerDuty), "--no-llm", "--fireworks-api-key", "fw-FAKE-flag-key-0099");
-        var (withKey, _, _) = await _host.BuildAsync(Input(PagerDuty), "--anthropic-api-key", "sk-ant-FLAG-KEY-should-not-show-1234");
-        var (docs, _, _) = await _host.BuildAsync(Input(RateLimitPage), "--anthropic-base-url", "http://127.0.0.1:9");
+        var (badUsage, _, _) = await _host.BuildAsync(Input(PagerDuty), "--anthropic-api-key", "sk-ant-FLAG-KEY-should-not-show-1234", "--max-turns", "0");
 
         deterministic.ExitCode.ShouldBe(0, deterministic.ToString());
+        badUsage.ExitCode.ShouldBe(2, badUsage.ToString());
         File.ReadAllText(path).ShouldNotContain(FakeAnthropicKey);
         file!.ToString().ShouldNotContain("fw-FAKE-flag-key-0099");
-        foreach (var result in new[] { deterministic, withKey, docs })
+        foreach (var result in new[] { deterministic, badUsage })
         {
             result.ShouldNotLeak(FakeAnthropicKey, FakeFirecrawlKey, "sk-ant-FLAG-KEY-should-not-show-1234", "fw-FAKE-flag-key-0099");
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Newtonsoft.Json.Linq;
 using Truto.Cli.Sdk.Testing;
 using static Truto.Plugins.Build.Tests.BuildFixture;
 
@@ -48,13 +49,15 @@ public sealed class RemoteSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_doc_page_url_beside_a_spec_is_skipped_with_a_warning_when_crawling_is_unavailable()
+    public async Task A_doc_page_url_beside_a_spec_is_fetched_directly_without_a_firecrawl_key_and_adds_context()
     {
         var (result, file, _) = await _host.BuildAsync(_baseUrl + "specs/lists", _baseUrl + "docs/rate-limits", "--no-llm");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stderr.ShouldContain($"warning: skipping {_baseUrl}docs/rate-limits");
-        file!.MethodCount().ShouldBe(7);
+        result.Stderr.ShouldContain($"Crawling {_baseUrl}docs/rate-limits (local fetch");
+        file!.MethodCount().ShouldBe(7, "the page adds context, not methods");
+        file!["config"]!["rate_limit"].ShouldNotBeNull("the page describes a 429");
+        ((JArray)file!["documentation"]!).Single(r => (string?)r["type"] == "readme")["content"]!.ToString().ShouldContain("100 requests");
     }
 
     private async Task ServeAsync()

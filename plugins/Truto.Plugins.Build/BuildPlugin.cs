@@ -3,6 +3,7 @@ using Truto.Cli.Sdk.Plugins;
 using Truto.Plugins.Build.Crawl;
 using Truto.Plugins.Build.Llm;
 using Truto.Plugins.Build.Refinement;
+using Truto.Plugins.Build.Sources;
 
 [assembly: TrutoPlugin(typeof(Truto.Plugins.Build.BuildPlugin))]
 
@@ -22,5 +23,8 @@ public sealed class BuildPlugin : ITrutoPlugin
         // Both are cheap to construct: no client, connection or file is created until a build calls them.
         plugin.Services.AddSingleton<IIntegrationRefiner>(_ => new AnthropicRefiner(AnthropicTransportSettings.Default, TimeProvider.System));
         plugin.Services.AddSingleton<IDocumentationFetcher>(_ => new DocumentationFetcher(DocumentationFetcherSettings.Default, TimeProvider.System));
+
+        // Remote spec files for `integrations build` (lazy: constructed only when a build fetches a URL).
+        plugin.Services.AddSingleton<SpecDownloader>();
     }
 }

@@ -1,0 +1,74 @@
+using Newtonsoft.Json.Linq;
+using Truto.ByokStubs;
+using Truto.Cli.Sdk.Testing;
+using static Truto.Plugins.Build.Tests.BuildFixture;
+
+namespace Truto.Plugins.Build.Tests;
+
+/// <summary>With a key, extraction is followed by the real refiner, here talking to a loopback Anthropic stub.</summary>
+public sealed class WithRefinementTests : IAsyncLifetime
+{
+    private readonly TrutoTestHost _host = new();
+    private AnthropicStub _anthropic = null!;
+
+    public async Task InitializeAsync() => _anthropic = await AnthropicStub.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _anthropic.DisposeAsync();
+        _host.Dispose();
+    }
+
+    [Fact]
+    public async Task A_key_from_the_environment_refines_at_ANTHROPIC_BASE_URL_and_never_shows_the_key()
+    {
+        _host.Environment["ANTHROPIC_API_KEY"] = FakeAnthropicKey;
+        _host.Environment["ANTHROPIC_BASE_URL"] = _anthropic.BaseUrl.AbsoluteUri;
+        _anthropic.EnqueueToolUse("finish", new { summary = "Looks complete." });
+
+        var (result, file, path) = await _host.BuildAsync(Input(SendGrid), "--max-turns", "2", "--no-llm-cache");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldContain("Refining with claude-opus-4-6");
+        result.Stderr.ShouldNotContain("note: no Anthropic key");
+        _anthropic.Requests.Count.ShouldBe(1);
+        _anthropic.Requests[0].ApiKey.ShouldBe(FakeAnthropicKey);
+        file!.MethodCount().ShouldBe(7, "the refiner's file is the extracted one when it changes nothing");
+        File.ReadAllText(path).ShouldNotContain(FakeAnthropicKey);
+        File.Exists(path + ".partial").ShouldBeFalse();
+        result.ShouldNotLeak(FakeAnthropicKey);
+    }
+
+    [Fact]
+    public async Task The_flags_beat_the_environment_for_the_endpoint_the_model_and_the_key()
+    {
+        _host.Environment["ANTHROPIC_API_KEY"] = "sk-ant-ENV-KEY-not-this-one-000";
+        _host.Environment["ANTHROPIC_BASE_URL"] = "http://127.0.0.1:9/";
+        _anthropic.EnqueueToolUse("finish", new { summary = "Fine." });
+
+        var (result, _, _) = await _host.BuildAsync(Input(SendGrid), "--anthropic-base-url", _anthropic.BaseUrl.AbsoluteUri, "--anthropic-model", "claude-test-model",
+            "--anthropic-api-key", FakeAnthropicKey, "--no-llm-cache", "--instructions", "Only the lists API.");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        _anthropic.Requests.Single().Model.ShouldBe("claude-test-model");
+        _anthropic.Requests.Single().ApiKey.ShouldBe(FakeAnthropicKey);
+        _anthropic.Requests.Single().System.ShouldContain("Only the lists API.");
+        result.ShouldNotLeak(FakeAnthropicKey, "sk-ant-ENV-KEY-not-this-one-000");
+    }
+
+    [Fact]
+    public async Task Doc_pages_with_a_key_build_through_the_refiner()
+    {
+        _host.Environment["ANTHROPIC_API_KEY"] = FakeAnthropicKey;
+        _anthropic.EnqueueToolUse("read_source_overview", new { });
+        _anthropic.EnqueueText("I need more turns.");
+
+        var (result, file, _) = await _host.BuildAsync(Input(RateLimitPage), "acme", "--anthropic-base-url", _anthropic.BaseUrl.AbsoluteUri, "--max-turns", "2", "--no-llm-cache");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        ((string)file!["name"]!).ShouldBe("acme");
+        result.Stderr.ShouldContain("turn budget reached");
+        _anthropic.Requests.Count.ShouldBe(2);
+        result.ShouldNotLeak(FakeAnthropicKey);
+    }
+}

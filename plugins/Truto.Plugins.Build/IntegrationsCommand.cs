@@ -13,7 +13,6 @@ Examples:
   truto integrations lint acme.integration.json
   truto integrations apply acme.integration.json --dry-run
 """)]
-[Subcommand()]
 public sealed class IntegrationsCommand
 {
 }

@@ -16,7 +16,11 @@ internal static class CommandTree
         typeof(CommandTree).GetMethod(nameof(AddCommand), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>The root (with the global options) and the given top-level commands with all their subcommands.</summary>
-    public static CommandLineApplication Build(IEnumerable<CommandInfo> commands, IStandardStreams streams)
+    /// <remarks>
+    /// A command whose declarations CommandLineUtils rejects is left out and named in <paramref name="skipped"/>, so
+    /// one broken plugin command does not take completion and the reference down with it.
+    /// </remarks>
+    public static CommandLineApplication Build(IEnumerable<CommandInfo> commands, IStandardStreams streams, ICollection<string>? skipped = null)
     {
         var root = new CommandLineApplication(new CommandLineConsole(streams)) { Name = "truto" };
         root.Conventions
@@ -26,7 +30,18 @@ internal static class CommandTree
         GlobalOptions.AddTo(root);
         foreach (var command in commands)
         {
-            AddCommandMethod.MakeGenericMethod(command.ModelType).Invoke(null, [root, command.Name]);
+            try
+            {
+                AddCommandMethod.MakeGenericMethod(command.ModelType).Invoke(null, [root, command.Name]);
+            }
+            catch (TargetInvocationException e)
+            {
+                skipped?.Add($"{command.Name}: {e.InnerException?.Message ?? e.Message}");
+                if (root.Commands.LastOrDefault() is { } broken && broken.Name == command.Name)
+                {
+                    root.Commands.Remove(broken);
+                }
+            }
         }
 
         return root;

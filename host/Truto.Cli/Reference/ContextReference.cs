@@ -22,7 +22,8 @@ internal static class ContextReference
         text.Append("errors go to stderr.\n\n");
         text.Append("Usage: `truto <command> [subcommand] [options] [arguments]`; `truto <command> --help` shows one command.\n\n");
 
-        var root = CommandTree.Build(CommandTree.Everything(inventory, hostCommands), streams);
+        var skipped = new List<string>();
+        var root = CommandTree.Build(CommandTree.Everything(inventory, hostCommands), streams, skipped);
         AppendGlobalOptions(text, root);
         text.Append(StaticSections);
 
@@ -40,12 +41,21 @@ internal static class ContextReference
 
             foreach (var info in commands.Where(Shown))
             {
-                var top = root.Commands.First(c => c.Name == info.Name);
+                if (root.Commands.FirstOrDefault(c => c.Name == info.Name) is not { } top)
+                {
+                    continue;
+                }
+
                 foreach (var command in CommandWalk.All(top).Where(c => c.ShowInHelpText))
                 {
                     AppendCommand(text, command, full);
                 }
             }
+        }
+
+        foreach (var problem in skipped)
+        {
+            text.Append($"\nNot included, as its declarations are invalid: {problem}\n");
         }
 
         var unusable = inventory.Unusable.Select(p => p.Name).ToArray();

@@ -49,9 +49,6 @@ internal sealed class TrutoHelpText(Ansi style) : IHelpTextGenerator
             Rows(text, own.Select(o => (OptionSyntax(o), o.Description ?? "")));
         }
 
-        text.Append('\n').Append(style.Bold("Global options:")).Append('\n');
-        Rows(text, global.Select(o => (OptionSyntax(o), o.Description ?? "")));
-
         var subcommands = Subcommands(command);
         if (subcommands.Count > 0)
         {
@@ -59,6 +56,9 @@ internal sealed class TrutoHelpText(Ansi style) : IHelpTextGenerator
             Rows(text, subcommands.Select(c => (c.Name ?? "", c.Description ?? "")));
             text.Append($"\nRun '{CommandPath.Of(command)} <command> --help' for a command's options and examples.\n");
         }
+
+        text.Append('\n').Append(style.Bold("Global options:")).Append('\n');
+        Rows(text, global.Select(o => (OptionSyntax(o), o.Description ?? "")));
 
         var extended = command.ExtendedHelpText?.Trim('\r', '\n');
         if (!string.IsNullOrWhiteSpace(extended))

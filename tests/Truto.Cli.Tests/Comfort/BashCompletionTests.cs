@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Truto.Cli.Tests.Plugins;
 using Truto.Cli.Tests.Smoke;
 
 namespace Truto.Cli.Tests.Comfort;
@@ -10,17 +11,19 @@ namespace Truto.Cli.Tests.Comfort;
 public sealed class BashCompletionTests : IDisposable
 {
     private readonly string _home = Path.Combine(Path.GetTempPath(), "truto-bash-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly PluginTestBed _teamPlugins = new();
 
     public BashCompletionTests()
     {
         Directory.CreateDirectory(Path.Combine(_home, ".truto"));
         File.WriteAllText(Path.Combine(_home, ".truto", "config.json"),
             """{ "activeProfile": "default", "profiles": { "default": {}, "staging": {} } }""");
-        LiveTree.CopyGreeterInto(Path.Combine(_home, "team-plugins"));
+        _teamPlugins.InstallInPluginPath(TestPlugin.Greeter);
     }
 
     public void Dispose()
     {
+        _teamPlugins.Dispose();
         try
         {
             Directory.Delete(_home, recursive: true);
@@ -90,7 +93,7 @@ public sealed class BashCompletionTests : IDisposable
 
         start.Environment["HOME"] = _home;
         start.Environment["TRUTO_CONFIG_DIR"] = Path.Combine(_home, ".truto");
-        start.Environment["TRUTO_PLUGIN_PATH"] = Path.Combine(_home, "team-plugins");
+        start.Environment["TRUTO_PLUGIN_PATH"] = _teamPlugins.PluginPathFolder;
         start.Environment["TRUTO_PLUGINS_STRICT_MODES"] = "no";
         start.Environment["TRUTO_DOTNET"] = dotnet;
         start.Environment["TRUTO_DLL"] = assembly;

@@ -49,6 +49,16 @@ public sealed class ColourTests : IDisposable
     }
 
     [Fact]
+    public async Task No_color_is_accepted_by_truto_alone()
+    {
+        var result = await _host.RunAsync(Terminal(), "--no-color");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldContain("Usage: truto <command>");
+        result.Stdout.ShouldNotContain(Escape);
+    }
+
+    [Fact]
     public async Task Is_never_used_when_piped()
     {
         await ShouldBePlainAsync(new TestTerminal());

@@ -26,18 +26,6 @@ internal static class LiveTree
         return CommandWalk.All(root).Skip(1).Where(c => c.ShowInHelpText).ToArray();
     }
 
-    /// <summary>Copies the compiled Greeter plugin into <c>&lt;folder&gt;/Truto.TestPlugins.Greeter/</c>, as a team would drop it in.</summary>
-    public static void CopyGreeterInto(string folder)
-    {
-        var source = Path.GetDirectoryName(GreeterAssembly)!;
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(folder, TestPlugin.Greeter, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy, overwrite: true);
-        }
-    }
-
     /// <summary>The words after <c>truto</c> that run <paramref name="command"/>.</summary>
     public static string[] Words(CommandLineApplication command) => CommandPath.Of(command).Split(' ')[1..];
 }

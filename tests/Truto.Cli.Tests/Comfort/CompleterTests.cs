@@ -56,12 +56,13 @@ public sealed class CompleterTests : IDisposable
     }
 
     [Fact]
-    public async Task Offers_the_saved_profile_names_after_p_and_for_use()
+    public async Task Offers_the_saved_profile_names_after_p_for_use_and_for_logout()
     {
         (await CompleteAsync("whoami", "-p", "")).ShouldBe(["default", "prod-eu", "staging"]);
         (await CompleteAsync("--profile", "st")).ShouldBe(["staging"]);
         (await CompleteAsync("use", "")).ShouldBe(["default", "prod-eu", "staging"]);
         (await CompleteAsync("profiles", "use", "p")).ShouldBe(["prod-eu"]);
+        (await CompleteAsync("logout", "--profile-name", "")).ShouldBe(["default", "prod-eu", "staging"]);
     }
 
     [Fact]

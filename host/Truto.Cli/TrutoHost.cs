@@ -3,6 +3,7 @@ using McMaster.Extensions.CommandLineUtils;
 using McMaster.Extensions.CommandLineUtils.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Truto.Cli.CommandLine;
+using Truto.Cli.Completion;
 using Truto.Cli.Errors;
 using Truto.Cli.HostCommands;
 using Truto.Cli.Plugins;
@@ -11,6 +12,7 @@ using Truto.Cli.Sdk.Errors;
 using Truto.Cli.Sdk.Output;
 using Truto.Cli.Sdk.Terminal;
 using Truto.Cli.Startup;
+using Truto.Cli.Terminal;
 
 namespace Truto.Cli;
 
@@ -21,7 +23,7 @@ namespace Truto.Cli;
 internal static class TrutoHost
 {
     /// <summary>The host's own commands: only about the host itself.</summary>
-    private static readonly Type[] HostCommandTypes = [typeof(PluginsCommand)];
+    internal static readonly Type[] HostCommandTypes = [typeof(PluginsCommand), typeof(CompletionCommand), typeof(ContextCommand)];
 
     public static string Version { get; } = ReadVersion();
 
@@ -29,6 +31,7 @@ internal static class TrutoHost
     {
         var verbose = ArgumentScanner.WantsVerbose(args);
         var redactor = new SecretRedactor();
+        var colors = TerminalColors.For(settings, streams, ArgumentScanner.WantsNoColor(args));
         try
         {
             if (ArgumentScanner.WantsVersion(args))
@@ -41,10 +44,15 @@ internal static class TrutoHost
 
             var hostCommands = HostCommandTypes.Select(PluginCatalog.DescribeCommand).ToArray();
             var inventory = Discover(settings, loader ?? new McMasterPluginLoader(), hostCommands);
+            if (args is [Completer.CommandName, .. var words])
+            {
+                return await CompleteAsync(words, settings, streams, inventory, hostCommands, cancellationToken);
+            }
+
             var commandName = ArgumentScanner.FindCommandName(args);
             if (commandName is null)
             {
-                return await ShowRootHelpAsync(args, streams, inventory, hostCommands, cancellationToken);
+                return await ShowRootHelpAsync(args, streams, inventory, hostCommands, colors, cancellationToken);
             }
 
             var hostCommand = hostCommands.FirstOrDefault(c => c.Answers(commandName));
@@ -52,12 +60,12 @@ internal static class TrutoHost
             var command = hostCommand ?? owner?.Command ?? throw UnknownCommand(commandName, inventory, hostCommands);
             if (hostCommand is null)
             {
-                WarnAboutUnusablePlugins(inventory, streams);
+                WarnAboutUnusablePlugins(inventory, streams, colors);
             }
 
             await using var services = HostServices.Build(settings, streams, inventory, owner?.Plugin.Registration);
             redactor = services.GetRequiredService<SecretRedactor>();
-            var result = await RunCommandAsync(args, command, services, streams, cancellationToken);
+            var result = await RunCommandAsync(args, command, services, streams, colors, cancellationToken);
             await streams.Out.FlushAsync(CancellationToken.None);
             return result;
         }
@@ -69,11 +77,11 @@ internal static class TrutoHost
         catch (Exception e)
         {
             TryFlush(streams.Out);
-            return ErrorReporter.Report(e, streams.Error, verbose, redactor);
+            return ErrorReporter.Report(e, streams.Error, verbose, redactor, colors.Error);
         }
     }
 
-    private static async Task<int> RunCommandAsync(string[] args, CommandInfo command, IServiceProvider services, IStandardStreams streams, CancellationToken cancellationToken)
+    private static async Task<int> RunCommandAsync(string[] args, CommandInfo command, IServiceProvider services, IStandardStreams streams, TerminalColors colors, CancellationToken cancellationToken)
     {
         var console = new CommandLineConsole(streams);
         using var root = new CommandLineApplication(console)
@@ -87,6 +95,7 @@ internal static class TrutoHost
             .AddConvention(new LazyConstructionConvention(services));
         var globals = GlobalOptions.AddTo(root);
         AddCommandMethod.MakeGenericMethod(command.ModelType).Invoke(null, [root, command.Name]);
+        TrutoHelpText.Install(root, colors.Out);
 
         var selected = root.Parse(args).SelectedCommand;
         var context = services.GetRequiredService<InvocationContext>();
@@ -143,15 +152,28 @@ internal static class TrutoHost
         return new PluginInventory(catalog.Discover(searchPath));
     }
 
-    private static async Task<int> ShowRootHelpAsync(string[] args, IStandardStreams streams, PluginInventory inventory, IReadOnlyList<CommandInfo> hostCommands, CancellationToken cancellationToken)
+    /// <summary><c>truto __complete &lt;words...&gt;</c>: completion candidates, one a line, for the shell scripts.</summary>
+    private static async Task<int> CompleteAsync(string[] words, HostSettings settings, IStandardStreams streams, PluginInventory inventory, IReadOnlyList<CommandInfo> hostCommands, CancellationToken cancellationToken)
     {
-        var unknown = args.FirstOrDefault(a => a.StartsWith('-') && a is not ("-h" or "--help" or "-v" or "--verbose") && !GlobalOptions.WithValue.Contains(a));
+        var candidates = await new Completer(settings, streams, inventory, hostCommands).CompleteAsync(words, cancellationToken);
+        foreach (var candidate in candidates)
+        {
+            await streams.Out.WriteAsync(candidate + "\n");
+        }
+
+        await streams.Out.FlushAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> ShowRootHelpAsync(string[] args, IStandardStreams streams, PluginInventory inventory, IReadOnlyList<CommandInfo> hostCommands, TerminalColors colors, CancellationToken cancellationToken)
+    {
+        var unknown = args.FirstOrDefault(a => a.StartsWith('-') && a is not ("-h" or "--help" or "-v" or "--verbose" or "--no-color") && !GlobalOptions.WithValue.Contains(a));
         if (unknown is not null)
         {
             throw new UsageException($"unrecognized option '{unknown}'", "Run 'truto --help' for usage.");
         }
 
-        await streams.Out.WriteAsync(RootHelp.Render(inventory, hostCommands, Version));
+        await streams.Out.WriteAsync(RootHelp.Render(inventory, hostCommands, Version, colors.Out));
         await streams.Out.FlushAsync(cancellationToken);
         return ExitCodes.Success;
     }
@@ -172,12 +194,12 @@ internal static class TrutoHost
         return new UsageException($"unknown command '{name}'", hint);
     }
 
-    private static void WarnAboutUnusablePlugins(PluginInventory inventory, IStandardStreams streams)
+    private static void WarnAboutUnusablePlugins(PluginInventory inventory, IStandardStreams streams, TerminalColors colors)
     {
         var unusable = inventory.Unusable.Select(p => p.Name).ToArray();
         if (unusable.Length > 0)
         {
-            streams.Error.WriteLine($"warning: {unusable.Length} plugin(s) could not be loaded ({string.Join(", ", unusable)}); run 'truto plugins list' for the reasons");
+            streams.Error.WriteLine($"{colors.Error.Yellow("warning:")} {unusable.Length} plugin(s) could not be loaded ({string.Join(", ", unusable)}); run 'truto plugins list' for the reasons");
         }
     }
 

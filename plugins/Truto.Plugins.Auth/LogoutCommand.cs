@@ -20,6 +20,7 @@ Examples:
 public sealed class LogoutCommand(IInvocationContext context, IProfileStore store, IPrompter prompter, IStandardStreams streams, IOutput output) : ITrutoCommand
 {
     [Option("--profile-name <name>", Description = "The profile to log out of (default: -p, else the active one).")]
+    [ProfileNameCompletion]
     public string? ProfileName { get; set; }
 
     [Option("-f|--force", Description = "Do not ask for confirmation.")]

@@ -20,6 +20,7 @@ public sealed class GetProfileKeyCommand(IProfileStore store, IInvocationContext
 {
     [Required(ErrorMessage = "name the key to print, e.g. 'truto profiles get apiUrl'")]
     [Argument(0, "key", "The key to print.")]
+    [Completion(CompletionAttribute.ProfileKeys)]
     public string? Key { get; set; }
 
     [Option("--reveal", Description = "Print a secret key in full (it is masked otherwise).")]

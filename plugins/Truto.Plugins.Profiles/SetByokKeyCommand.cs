@@ -19,10 +19,11 @@ Examples:
 """)]
 public sealed class SetByokKeyCommand(IProfileStore store, IInvocationContext context, IStandardStreams streams, IPrompter prompter) : ITrutoCommand
 {
-    private static readonly string[] Providers = ["anthropic", "firecrawl", "fireworks"];
+    internal static readonly string[] Providers = ["anthropic", "firecrawl", "fireworks"];
 
     [Required(ErrorMessage = "name the provider: anthropic, firecrawl or fireworks")]
     [Argument(0, "provider", "anthropic, firecrawl or fireworks.")]
+    [Completion(CompletionAttribute.ByokProviders)]
     public string? Provider { get; set; }
 
     [Argument(1, "value", "The key. Omit it to be asked (or to read it from stdin).")]

@@ -22,6 +22,7 @@ public sealed class SetProfileKeyCommand(IProfileStore store, IInvocationContext
 {
     [Required(ErrorMessage = "name the key to set, e.g. 'truto profiles set apiUrl https://api.truto.one'")]
     [Argument(0, "key", "The key to set.")]
+    [Completion(CompletionAttribute.ProfileKeys)]
     public string? Key { get; set; }
 
     [Required(ErrorMessage = "give the value to set, e.g. 'truto profiles set apiUrl https://api.truto.one'")]

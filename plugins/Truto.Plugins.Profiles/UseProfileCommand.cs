@@ -20,6 +20,7 @@ public sealed class UseProfileCommand(IProfileStore store, IOutput output) : ITr
 {
     [Required(ErrorMessage = "name the profile to use, e.g. 'truto use default'")]
     [Argument(0, "name", "The profile to make active.")]
+    [Completion(CompletionAttribute.Profiles)]
     public string? Name { get; set; }
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)

@@ -16,8 +16,17 @@ public sealed class TestTerminal : IStandardStreams
     /// <param name="interactive">True to behave as a terminal on every stream, so commands may prompt.</param>
     /// <param name="width">The terminal's width in columns.</param>
     public TestTerminal(string input = "", bool interactive = false, int width = 80)
+        : this(new StringReader(input), interactive, width)
     {
-        In = new StringReader(input);
+    }
+
+    /// <summary>Creates the terminal with standard input read from <paramref name="input"/>.</summary>
+    /// <param name="input">What the user types; a reader that blocks stands for a user who has not answered yet.</param>
+    /// <param name="interactive">True to behave as a terminal on every stream, so commands may prompt.</param>
+    /// <param name="width">The terminal's width in columns.</param>
+    public TestTerminal(TextReader input, bool interactive = false, int width = 80)
+    {
+        In = input;
         IsInputTerminal = IsOutputTerminal = IsErrorTerminal = interactive;
         Width = width;
     }

@@ -26,6 +26,12 @@ public sealed class TrutoTestHost : IDisposable
     /// <summary>Environment variables the run sees (nothing of the test process's own environment).</summary>
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// False (the default) runs truto as if <c>NO_COLOR</c> were set, so output compares as plain text even on an
+    /// interactive <see cref="TestTerminal"/>. Set it to true to see the colour truto would use on a terminal.
+    /// </summary>
+    public bool Color { get; set; }
+
     /// <summary>Folders for <c>TRUTO_PLUGIN_PATH</c>, searched after the bundled and user folders.</summary>
     public IList<string> PluginDirectories { get; } = new List<string>();
 
@@ -113,6 +119,11 @@ public sealed class TrutoTestHost : IDisposable
             ["TRUTO_CONFIG_DIR"] = ConfigDirectory,
             ["HOME"] = ConfigDirectory,
         };
+        if (!Color)
+        {
+            environment.TryAdd("NO_COLOR", "1");
+        }
+
         if (PluginDirectories.Count > 0)
         {
             environment["TRUTO_PLUGIN_PATH"] = string.Join(Path.PathSeparator, PluginDirectories);

@@ -35,4 +35,6 @@ internal static class ArgumentScanner
     public static bool WantsVersion(IReadOnlyList<string> args) => args.Count == 1 && args[0] == "--version";
 
     public static bool WantsVerbose(IReadOnlyList<string> args) => args.Contains("-v") || args.Contains("--verbose");
+
+    public static bool WantsNoColor(IReadOnlyList<string> args) => args.Contains("--no-color");
 }

@@ -16,7 +16,9 @@ internal sealed class CommandLineConsole(IStandardStreams streams) : IConsole
     public TextWriter Error => streams.Error;
     public TextReader In => streams.In;
     public bool IsInputRedirected => !streams.IsInputTerminal;
-    public bool IsOutputRedirected => !streams.IsOutputTerminal;
+    // Always "redirected": on a terminal CommandLineUtils would page help through `less` on the real console,
+    // bypassing our streams (and stdout discipline); help is written to our stdout instead.
+    public bool IsOutputRedirected => true;
     public bool IsErrorRedirected => !streams.IsErrorTerminal;
     public ConsoleColor ForegroundColor { get; set; } = ConsoleColor.Gray;
     public ConsoleColor BackgroundColor { get; set; } = ConsoleColor.Black;

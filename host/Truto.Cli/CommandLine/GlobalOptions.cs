@@ -17,6 +17,7 @@ internal sealed class GlobalOptions
     private readonly CommandOption _apiUrl;
     private readonly CommandOption _output;
     private readonly CommandOption _verbose;
+    private readonly CommandOption _noColor;
 
     private GlobalOptions(CommandLineApplication root)
     {
@@ -25,6 +26,7 @@ internal sealed class GlobalOptions
         _apiUrl = root.Option("--api-url <url>", "Use this API base URL instead of the profile's.", CommandOptionType.SingleValue, inherited: true);
         _output = root.Option("-o|--output <format>", "Output format: table, json, ndjson, csv or yaml.", CommandOptionType.SingleValue, inherited: true);
         _verbose = root.Option("-v|--verbose", "Print HTTP traffic (secrets redacted) and stack traces to stderr.", CommandOptionType.NoValue, inherited: true);
+        _noColor = root.Option("--no-color", "Never colour the output (as NO_COLOR=1 or TERM=dumb do).", CommandOptionType.NoValue, inherited: true);
         root.HelpOption("-h|--help", inherited: true);
     }
 
@@ -39,7 +41,8 @@ internal sealed class GlobalOptions
             Blank(_apiUrl.Value()),
             output,
             _output.HasValue(),
-            _verbose.HasValue());
+            _verbose.HasValue(),
+            _noColor.HasValue());
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

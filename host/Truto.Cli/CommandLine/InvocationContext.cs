@@ -24,7 +24,7 @@ internal sealed class InvocationContext : IInvocationContext
 }
 
 /// <summary>The parsed global options. <see cref="Token"/> is a secret: never print it.</summary>
-internal sealed record GlobalOptionValues(string? Profile, string? Token, string? ApiUrl, OutputFormat Output, bool OutputGiven, bool Verbose)
+internal sealed record GlobalOptionValues(string? Profile, string? Token, string? ApiUrl, OutputFormat Output, bool OutputGiven, bool Verbose, bool NoColor = false)
 {
     public static readonly GlobalOptionValues Defaults = new(null, null, null, OutputFormat.Table, false, false);
 

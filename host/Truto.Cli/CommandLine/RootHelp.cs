@@ -1,5 +1,8 @@
 using System.Text;
+using System.Reflection;
+using McMaster.Extensions.CommandLineUtils;
 using Truto.Cli.Plugins;
+using Truto.Cli.Terminal;
 
 namespace Truto.Cli.CommandLine;
 
@@ -9,11 +12,12 @@ namespace Truto.Cli.CommandLine;
 /// </summary>
 internal static class RootHelp
 {
-    public static string Render(PluginInventory inventory, IReadOnlyList<CommandInfo> hostCommands, string version)
+    public static string Render(PluginInventory inventory, IReadOnlyList<CommandInfo> hostCommands, string version, Ansi? style = null)
     {
+        style ??= Ansi.Plain;
         var text = new StringBuilder();
         text.Append($"truto {version}: the Truto command-line tool\n\n");
-        text.Append("Usage: truto <command> [subcommand] [options]\n");
+        text.Append($"{style.Bold("Usage:")} truto <command> [subcommand] [options]\n");
 
         var groups = inventory.Loaded
             .Where(p => p.Commands.Count > 0)
@@ -23,21 +27,22 @@ internal static class RootHelp
         var width = groups.SelectMany(g => g.Commands).Select(c => c.Name.Length).DefaultIfEmpty(0).Max() + 2;
         foreach (var (title, commands) in groups)
         {
-            text.Append($"\n{title}:\n");
-            foreach (var command in commands.OrderBy(c => c.Name, StringComparer.Ordinal))
+            text.Append($"\n{style.Bold(title + ":")}\n");
+            foreach (var command in commands.Where(c => c.ModelType.GetCustomAttribute<CommandAttribute>()?.ShowInHelpText != false).OrderBy(c => c.Name, StringComparer.Ordinal))
             {
                 text.Append($"  {command.Name.PadRight(width)}{command.Description}\n");
             }
         }
 
+        text.Append('\n').Append(style.Bold("Global options (accepted by every command):"));
         text.Append("""
 
-Global options (accepted by every command):
   -p, --profile <name>   Use this profile instead of the active one
       --token <token>    Use this API token instead of the profile's (for CI)
       --api-url <url>    Use this API base URL instead of the profile's
   -o, --output <format>  table, json, ndjson, csv or yaml
   -v, --verbose          Print HTTP traffic (secrets redacted) and stack traces to stderr
+      --no-color         Never colour the output (as NO_COLOR=1 or TERM=dumb do)
   -h, --help             Show help
       --version          Show truto's version
 

@@ -1,6 +1,7 @@
 using McMaster.Extensions.CommandLineUtils;
 using Truto.Cli.CommandLine;
 using Truto.Cli.Sdk.Errors;
+using Truto.Cli.Terminal;
 
 namespace Truto.Cli.Errors;
 
@@ -10,10 +11,10 @@ namespace Truto.Cli.Errors;
 /// </summary>
 internal static class ErrorReporter
 {
-    public static int Report(Exception exception, TextWriter error, bool verbose, SecretRedactor redactor)
+    public static int Report(Exception exception, TextWriter error, bool verbose, SecretRedactor redactor, Ansi? colors = null)
     {
         var (message, hint, exitCode) = Describe(exception);
-        error.WriteLine(redactor.Redact($"error: {message}"));
+        error.WriteLine((colors ?? Ansi.Plain).Red("error:") + " " + redactor.Redact(message));
         if (hint is not null)
         {
             error.WriteLine(redactor.Redact(hint));

@@ -4,6 +4,7 @@ using Truto.Cli.Output.Formatters;
 using Truto.Cli.Sdk.Commands;
 using Truto.Cli.Sdk.Output;
 using Truto.Cli.Sdk.Terminal;
+using Truto.Cli.Terminal;
 
 namespace Truto.Cli.Output;
 
@@ -15,11 +16,13 @@ internal sealed class OutputRenderer : IOutput
 {
     private readonly IStandardStreams _streams;
     private readonly IInvocationContext _context;
+    private readonly Func<TerminalColors> _colors;
 
-    public OutputRenderer(IStandardStreams streams, IInvocationContext context)
+    public OutputRenderer(IStandardStreams streams, IInvocationContext context, Func<TerminalColors>? colors = null)
     {
         _streams = streams;
         _context = context;
+        _colors = colors ?? (() => TerminalColors.None);
     }
 
     public Task WriteObjectAsync(object record, CancellationToken cancellationToken)
@@ -60,7 +63,7 @@ internal sealed class OutputRenderer : IOutput
         }
     }
 
-    public void Warning(string message) => _streams.Error.WriteLine($"warning: {message}");
+    public void Warning(string message) => _streams.Error.WriteLine($"{_colors().Error.Yellow("warning:")} {message}");
 
     private IRecordFormatter Formatter() => _context.OutputFormat switch
     {
@@ -68,7 +71,7 @@ internal sealed class OutputRenderer : IOutput
         OutputFormat.Ndjson => new NdjsonFormatter(),
         OutputFormat.Csv => new CsvFormatter(),
         OutputFormat.Yaml => new YamlFormatter(),
-        _ => new TableFormatter(_streams.IsOutputTerminal, _streams.Width),
+        _ => new TableFormatter(_streams.IsOutputTerminal, _streams.Width, _colors().Out),
     };
 
     /// <summary>

@@ -34,10 +34,13 @@ internal static class HostServices
         services.AddSingleton<InvocationContext>();
         services.AddSingleton<IInvocationContext>(sp => sp.GetRequiredService<InvocationContext>());
 
-        // Output, prompts and secret redaction: the host's, for every command.
+        // Output, prompts, colour and secret redaction: the host's, for every command. Colour is decided once the
+        // command line is parsed (--no-color), so it is read through a Func.
         services.AddSingleton<IOutput, OutputRenderer>();
         services.AddSingleton<IPrompter, TerminalPrompter>();
         services.AddSingleton<SecretRedactor>();
+        services.AddSingleton(sp => TerminalColors.For(settings, streams, sp.GetRequiredService<InvocationContext>().Values.NoColor));
+        services.AddSingleton<Func<TerminalColors>>(sp => sp.GetRequiredService<TerminalColors>);
 
         // The config file and credential resolution: read on first use only.
         services.AddSingleton<IProfileStore, ProfileStore>();

@@ -12,29 +12,29 @@ internal interface ISecretInput
 /// <summary>Prompts on stderr, answers from stdin. Refuses, with a usage error, when nobody can answer.</summary>
 internal sealed class TerminalPrompter(IStandardStreams streams) : IPrompter
 {
-    public Task<string> AskAsync(string question, string? defaultValue, CancellationToken cancellationToken)
+    public async Task<string> AskAsync(string question, string? defaultValue, CancellationToken cancellationToken)
     {
         EnsureCanPrompt(question);
         streams.Error.Write(defaultValue is null ? $"{question}: " : $"{question} [{defaultValue}]: ");
-        var answer = ReadLine(cancellationToken, secret: false)?.Trim();
-        return Task.FromResult(string.IsNullOrEmpty(answer) ? defaultValue ?? "" : answer);
+        var answer = (await ReadLineAsync(cancellationToken, secret: false)).Trim();
+        return string.IsNullOrEmpty(answer) ? defaultValue ?? "" : answer;
     }
 
-    public Task<bool> ConfirmAsync(string question, bool defaultValue, CancellationToken cancellationToken)
+    public async Task<bool> ConfirmAsync(string question, bool defaultValue, CancellationToken cancellationToken)
     {
         EnsureCanPrompt(question);
         while (true)
         {
             streams.Error.Write($"{question} {(defaultValue ? "[Y/n]" : "[y/N]")}: ");
-            var answer = ReadLine(cancellationToken, secret: false)?.Trim().ToLowerInvariant();
+            var answer = (await ReadLineAsync(cancellationToken, secret: false)).Trim().ToLowerInvariant();
             switch (answer)
             {
-                case null or "":
-                    return Task.FromResult(defaultValue);
+                case "":
+                    return defaultValue;
                 case "y" or "yes":
-                    return Task.FromResult(true);
+                    return true;
                 case "n" or "no":
-                    return Task.FromResult(false);
+                    return false;
                 default:
                     streams.Error.WriteLine("Please answer y or n.");
                     break;
@@ -42,19 +42,33 @@ internal sealed class TerminalPrompter(IStandardStreams streams) : IPrompter
         }
     }
 
-    public Task<string> AskSecretAsync(string question, CancellationToken cancellationToken)
+    public async Task<string> AskSecretAsync(string question, CancellationToken cancellationToken)
     {
         EnsureCanPrompt(question);
         streams.Error.Write($"{question}: ");
-        var answer = ReadLine(cancellationToken, secret: true)?.Trim() ?? "";
-        return Task.FromResult(answer);
+        return (await ReadLineAsync(cancellationToken, secret: true)).Trim();
     }
 
-    private string? ReadLine(CancellationToken cancellationToken, bool secret)
+    /// <summary>
+    /// Reads one answer. Console reads cannot be cancelled, so the read runs aside and Ctrl+C (the token) stops the
+    /// waiting: the prompt ends at once with OperationCanceledException, which the error reporter maps to exit 130.
+    /// </summary>
+    private async Task<string> ReadLineAsync(CancellationToken cancellationToken, bool secret)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var line = secret && streams is ISecretInput masked ? masked.ReadSecretLine() : streams.In.ReadLine();
-        cancellationToken.ThrowIfCancellationRequested();
+        var read = Task.Run(() => secret && streams is ISecretInput masked ? masked.ReadSecretLine() : streams.In.ReadLine(), CancellationToken.None);
+        string? line;
+        try
+        {
+            line = await read.WaitAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException)
+        {
+            streams.Error.WriteLine(); // end the prompt's line, so the error starts on its own
+            throw;
+        }
+
         if (line is null)
         {
             throw new CliException("no answer: standard input was closed", "Pass the value as an option instead.", ExitCodes.Usage);

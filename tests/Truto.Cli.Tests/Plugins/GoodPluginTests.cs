@@ -25,10 +25,12 @@ public sealed class GoodPluginTests : IDisposable
         result.Stdout.ShouldContain("""
 
             greeter (Greets people in several languages.):
-              greet    Greet people.
+              greet       Greet people.
 
             truto:
-              plugins  List, create, install and remove plugins.
+              completion  Print the shell completion script for bash, zsh, fish or powershell.
+              context     Print a markdown reference of every command, plugins' included, for agents and newcomers.
+              plugins     List, create, install and remove plugins.
 
             """.ReplaceLineEndings("\n"));
         result.Stdout.ShouldNotContain("could not be loaded");

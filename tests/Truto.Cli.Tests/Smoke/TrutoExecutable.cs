@@ -42,6 +42,32 @@ internal sealed class TrutoExecutable : IDisposable
     }
 
     /// <summary>
+    /// Runs truto, waits for <paramref name="interruptWhen"/>, then sends it SIGINT, as Ctrl+C in a terminal does.
+    /// </summary>
+    public async Task<CliResult> RunAndInterruptAsync(Func<Task> interruptWhen, params string[] args)
+    {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await interruptWhen();
+        if (Interrupt(process.Id, SigInt) != 0)
+        {
+            throw new InvalidOperationException($"could not send SIGINT to truto (pid {process.Id})");
+        }
+
+        await WaitForExitAsync(process, args);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private const int SigInt = 2;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Interrupt(int pid, int signal);
+
+    /// <summary>truto.dll and the dotnet host that runs it, for tests that start truto from elsewhere (a shell).</summary>
+    public static (string Dotnet, string Assembly) Command => (DotnetHost(), AssemblyPath.Value);
+
+    /// <summary>
     /// Runs truto as <c>truto ... | head -1</c> does: reads the first line of stdout, then closes the pipe while truto
     /// may still be writing.
     /// </summary>

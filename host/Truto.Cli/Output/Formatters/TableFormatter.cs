@@ -14,11 +14,13 @@ internal sealed class TableFormatter : IRecordFormatter
     private const int MinimumColumnWidth = 6;
     private readonly bool _terminal;
     private readonly int _width;
+    private readonly Terminal.Ansi _style;
 
-    public TableFormatter(bool terminal, int width)
+    public TableFormatter(bool terminal, int width, Terminal.Ansi? style = null)
     {
         _terminal = terminal;
         _width = Math.Max(width, 20);
+        _style = style ?? Terminal.Ansi.Plain;
     }
 
     public bool Streams => !_terminal;
@@ -80,6 +82,7 @@ internal sealed class TableFormatter : IRecordFormatter
         var line = new StringBuilder();
         foreach (var row in all)
         {
+            var isHeader = header is not null && ReferenceEquals(row, header);
             line.Clear();
             for (var i = 0; i < row.Length; i++)
             {
@@ -91,7 +94,8 @@ internal sealed class TableFormatter : IRecordFormatter
                 }
             }
 
-            output.Write(line.ToString().TrimEnd());
+            var text = line.ToString().TrimEnd();
+            output.Write(isHeader ? _style.Bold(text) : text);
             output.Write('\n');
         }
     }

@@ -173,18 +173,21 @@ public sealed class PluginCommandParsingTests : IDisposable
         result.Stdout.ShouldStartWith("""
             Greet someone by name.
 
-            Usage: truto greet hello [arguments] [options]
+            Usage: truto greet hello [options] <name>
 
             Arguments:
-              name                  Who to greet.
+              name  Who to greet.
 
             Options:
-              --shout               Greet in capitals.
-              -n|--times <n>        How many times to greet, 1 to 5.
-              -l|--language <code>  The greeting's language: en, fr or es.
+                  --shout            Greet in capitals.
+              -n, --times <n>        How many times to greet, 1 to 5.
+              -l, --language <code>  The greeting's language: en, fr or es.
+
+            Global options:
+              -p, --profile <name>   Use this profile for this command instead of the active one.
 
             """.ReplaceLineEndings("\n"));
-        result.Stdout.ShouldContain("  -o|--output <format>  Output format: table, json, ndjson, csv or yaml.\n");
+        result.Stdout.ShouldContain("  -o, --output <format>  Output format: table, json, ndjson, csv or yaml.\n");
         result.Stdout.ShouldEndWith("  truto greet hello Ada --shout --times 2 --language fr\n");
     }
 
@@ -197,12 +200,12 @@ public sealed class PluginCommandParsingTests : IDisposable
         // Then
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Stderr.ShouldBeEmpty();
-        result.Stdout.ShouldStartWith("Greet people.\n\nUsage: truto greet [options] [command]\n");
+        result.Stdout.ShouldStartWith("Greet people.\n\nUsage: truto greet <command> [options]\n");
         result.Stdout.ShouldContain("""
 
             Commands:
-              hello                 Greet someone by name.
-              languages             List the languages greetings come in.
+              hello      Greet someone by name.
+              languages  List the languages greetings come in.
 
             """.ReplaceLineEndings("\n"));
     }

@@ -331,14 +331,7 @@ public sealed partial class BuildIntegrationCommand(
         }
 
         var path = source.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? new Uri(source).LocalPath : source;
-        try
-        {
-            return (await File.ReadAllTextAsync(path, cancellationToken), path, null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read {path}: {e.Message}", "Check the path and its permissions.");
-        }
+        return (await SourceText.ReadFileAsync(path, cancellationToken), path, null);
     }
 
     private List<ApiDescription> ApplySourceTier(List<ApiDescription> sources)

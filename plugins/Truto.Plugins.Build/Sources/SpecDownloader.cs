@@ -14,13 +14,16 @@ internal sealed class SpecDownloader : IDisposable
     {
         try
         {
-            using var response = await _http.GetAsync(url, cancellationToken);
+            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw new CliException($"could not fetch {url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}", "Check the URL, or download the file and pass its path.");
             }
 
-            return await response.Content.ReadAsStringAsync(cancellationToken);
+            SourceText.EnsureSize(url.AbsoluteUri, response.Content.Headers.ContentLength ?? 0);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            SourceText.EnsureSize(url.AbsoluteUri, bytes.Length);
+            return SourceText.Decode(url.AbsoluteUri, bytes);
         }
         catch (HttpRequestException e)
         {

@@ -183,7 +183,7 @@ internal static partial class IntegrationLinter
             {
                 yield return Method(Severity.Warn, "description_quality", method, "empty description");
             }
-            else if (Normalize(text) == Normalize(method.Name) || Normalize(text) == Normalize($"{method.Name} {method.Resource}") || Normalize(text) == Normalize($"{method.Resource} {method.Name}"))
+            else if (RepeatsName(text, method))
             {
                 yield return Method(Severity.Warn, "description_quality", method, $"the description \"{text}\" only repeats the method's name: say what it returns or does");
             }
@@ -228,6 +228,15 @@ internal static partial class IntegrationLinter
 
     private static string Unresolved(string variable, IReadOnlySet<string> fields) =>
         $"{{{{{variable}}}}} is not defined: not a built-in, a credential field{(fields.Count > 0 ? $" ({string.Join(", ", fields.Order(StringComparer.Ordinal))})" : "")} or context.<credential field>";
+
+    /// <summary>"list", "List contacts", "contacts list", "Get contact": the name and resource (singular or plural) and nothing else.</summary>
+    private static bool RepeatsName(string text, IntegrationMethod method)
+    {
+        var said = Normalize(text);
+        var resources = new[] { method.Resource, method.Resource.TrimEnd('s') };
+        return said == Normalize(method.Name)
+            || resources.Any(r => said == Normalize($"{method.Name} {r}") || said == Normalize($"{r} {method.Name}"));
+    }
 
     private static string Normalize(string text) => new(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 }

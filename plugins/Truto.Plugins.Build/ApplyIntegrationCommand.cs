@@ -21,12 +21,6 @@ changed ones are pushed; rows only on the server are left alone; note and end_us
 apply never prompts and never modifies the file: after a create, put the printed id into the file
 ("id": "...") so the next apply updates instead of creating another integration.
 
-Options:
-  --dry-run               validate and print the plan; no API call at all
-  --slug-override <slug>  create under this slug instead of the file's name; ignored (with a warning)
-                          when the file has an id, since apply does not rename integrations
-  --docs-only             push documentation rows only; the integration must exist (found by id, else by name)
-
 Exit codes: 0 applied, 1 anything failed (an invalid file, an API error, a stale version), 2 bad options.
 
 Examples:
@@ -41,13 +35,13 @@ public sealed class ApplyIntegrationCommand(ITrutoApi api, IOutput output, IStan
     [Argument(0, "file", "The IntegrationFile (<slug>.integration.json).")]
     public string? File { get; set; }
 
-    [Option("--dry-run", Description = "Validate and print the plan without calling the API.")]
+    [Option("--dry-run", Description = "Validate and print the plan; no API call at all.")]
     public bool DryRun { get; set; }
 
-    [Option("--slug-override <slug>", Description = "Create under this slug instead of the file's name (create only).")]
+    [Option("--slug-override <slug>", Description = "Create under this slug instead of the file's name; ignored, with a warning, when the file has an id (apply does not rename).")]
     public string? SlugOverride { get; set; }
 
-    [Option("--docs-only", Description = "Push documentation rows only; the integration must already exist.")]
+    [Option("--docs-only", Description = "Push documentation rows only; the integration must exist (found by the file's id, else its name).")]
     public bool DocsOnly { get; set; }
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)

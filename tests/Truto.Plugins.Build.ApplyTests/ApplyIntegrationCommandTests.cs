@@ -104,8 +104,10 @@ public sealed class ApplyIntegrationCommandTests : IntegrationFileScenario
         var file = Acme();
         file.AddFirst(new JProperty("id", id));
         file["config"]!["label"] = "Acme CRM (EU)";
-        // Hold the CLI's GET and PATCH for a moment each; while its PATCH waits, someone else saves version 2.
-        Emulator.Faults.Latency(TimeSpan.FromMilliseconds(700), times: 2, pathPrefix: $"/integration/{id}");
+        // The CLI's GET goes straight through (it takes the zero delay, the older fault); its PATCH is held for a
+        // moment, and while it waits someone else saves version 2.
+        Emulator.Faults.Latency(TimeSpan.Zero, times: 1, pathPrefix: $"/integration/{id}");
+        Emulator.Faults.Latency(TimeSpan.FromSeconds(1.5), times: 1, pathPrefix: $"/integration/{id}");
 
         var apply = Host.RunAsync("integrations", "apply", Write(file));
         await WaitForAsync(() => Emulator.Requests.Any(r => r.Method == "PATCH"));

@@ -179,8 +179,7 @@ public sealed class ApplyIntegrationCommand(ITrutoApi api, IOutput output, IStan
 
     private async Task<JObject> UpdateAsync(IntegrationFileJson file, string id, CancellationToken cancellationToken)
     {
-        var path = $"/integration/{Uri.EscapeDataString(id)}";
-        var live = await GetLiveAsync(path, id, cancellationToken);
+        var live = await GetLiveAsync(id, cancellationToken);
         var version = live["version"] ?? throw new CliException($"the live integration {id} has no version", "Report this: the API answered an integration without one.");
         if (IntegrationFileJson.Text(live["name"]) is { } liveName && liveName != file.Name)
         {
@@ -191,7 +190,7 @@ public sealed class ApplyIntegrationCommand(ITrutoApi api, IOutput output, IStan
         body["version"] = version.DeepClone();
         try
         {
-            return (JObject)await api.SendAsync(HttpMethod.Patch, path, null, body, cancellationToken);
+            return (JObject)await api.SendAsync(HttpMethod.Patch, LiveIntegrations.PathOf(id), null, body, cancellationToken);
         }
         catch (ConflictException e)
         {
@@ -201,11 +200,11 @@ public sealed class ApplyIntegrationCommand(ITrutoApi api, IOutput output, IStan
         }
     }
 
-    private async Task<JObject> GetLiveAsync(string path, string id, CancellationToken cancellationToken)
+    private async Task<JObject> GetLiveAsync(string id, CancellationToken cancellationToken)
     {
         try
         {
-            return (JObject)await api.SendAsync(HttpMethod.Get, path, null, null, cancellationToken);
+            return await LiveIntegrations.GetAsync(api, id, cancellationToken);
         }
         catch (NotFoundException)
         {
@@ -218,11 +217,10 @@ public sealed class ApplyIntegrationCommand(ITrutoApi api, IOutput output, IStan
     {
         if (file.Id is { } id)
         {
-            return await GetLiveAsync($"/integration/{Uri.EscapeDataString(id)}", id, cancellationToken);
+            return await GetLiveAsync(id, cancellationToken);
         }
 
-        var page = await api.GetPageAsync("/integration", new Dictionary<string, string> { ["name"] = file.Name! }, 1, null, cancellationToken);
-        return page.Records.FirstOrDefault()
+        return await LiveIntegrations.FindByNameAsync(api, file.Name!, cancellationToken)
             ?? throw new NotFoundException($"no integration named '{file.Name}' exists, and --docs-only pushes rows of an existing one",
                 $"Run 'truto integrations apply {File}' without --docs-only to create it first.");
     }

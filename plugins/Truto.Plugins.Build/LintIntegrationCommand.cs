@@ -95,11 +95,10 @@ public sealed class LintIntegrationCommand(ITrutoApi api, IOutput output, IInvoc
     /// <summary>Slug mode: the live config wrapped as a file (no documentation rows).</summary>
     private async Task<IntegrationFileJson> FetchLiveAsync(string slug, CancellationToken cancellationToken)
     {
-        var page = await api.GetPageAsync("/integration", new Dictionary<string, string> { ["name"] = slug }, 1, null, cancellationToken);
-        var found = page.Records.FirstOrDefault()
+        var found = await LiveIntegrations.FindByNameAsync(api, slug, cancellationToken)
             ?? throw new UsageException($"'{slug}' is neither a file nor the slug of an integration in this environment",
                 "Give the path of an IntegrationFile, or a slug from 'truto integrations list'.");
-        var integration = (JObject)await api.SendAsync(HttpMethod.Get, $"/integration/{Uri.EscapeDataString((string)found["id"]!)}", null, null, cancellationToken);
+        var integration = await LiveIntegrations.GetAsync(api, (string)found["id"]!, cancellationToken);
         return new IntegrationFileJson(Synthetic(integration), slug);
     }
 
@@ -110,7 +109,7 @@ public sealed class LintIntegrationCommand(ITrutoApi api, IOutput output, IInvoc
         {
             try
             {
-                integration = (JObject)await api.SendAsync(HttpMethod.Get, $"/integration/{Uri.EscapeDataString(id)}", null, null, cancellationToken);
+                integration = await LiveIntegrations.GetAsync(api, id, cancellationToken);
             }
             catch (NotFoundException)
             {
@@ -118,7 +117,7 @@ public sealed class LintIntegrationCommand(ITrutoApi api, IOutput output, IInvoc
         }
         else if (file.Name is { } name)
         {
-            integration = (await api.GetPageAsync("/integration", new Dictionary<string, string> { ["name"] = name }, 1, null, cancellationToken)).Records.FirstOrDefault();
+            integration = await LiveIntegrations.FindByNameAsync(api, name, cancellationToken);
         }
 
         if (integration is null)

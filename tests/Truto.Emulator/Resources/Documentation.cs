@@ -41,15 +41,9 @@ internal static class Documentation
         }
 
         var entityId = query[entity.Filter].ToString();
-        IEnumerable<JObject> rows = store.Documentation(http.Tenant())
-            .Where(row => (string?)row["entity_type"] == entity.EntityType && (string?)row["entity_id"] == entityId);
-        foreach (var filter in new[] { "type", "resource", "method" })
-        {
-            if (query.TryGetValue(filter, out var value))
-            {
-                rows = rows.Where(row => (string?)row[filter] == value.ToString());
-            }
-        }
+        var rows = QueryFilters.Equal(
+            store.Documentation(http.Tenant()).Where(row => (string?)row["entity_type"] == entity.EntityType && (string?)row["entity_id"] == entityId),
+            query, "type", "resource", "method");
 
         return new(Pagination.Envelope(rows.ToList(), page));
     }

@@ -25,15 +25,7 @@ internal static class Integrations
     {
         var query = http.Request.Query;
         var page = Pagination.Read(query);
-        IEnumerable<JObject> rows = store.Integrations(http.Tenant());
-        foreach (var filter in new[] { "name", "sharing", "category" })
-        {
-            if (query.TryGetValue(filter, out var value))
-            {
-                rows = rows.Where(row => (string?)row[filter] == value.ToString());
-            }
-        }
-
+        var rows = QueryFilters.Equal(store.Integrations(http.Tenant()), query, "name", "sharing", "category");
         return new(Pagination.Envelope(rows.ToList(), page));
     }
 

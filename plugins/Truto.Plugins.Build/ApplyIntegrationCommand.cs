@@ -102,7 +102,18 @@ public sealed class ApplyIntegrationCommand(ITrutoApi api, IOutput output, IStan
         }
 
         result["integration_id"] = id;
-        var docs = await new DocumentationSync(api, output.Status).PushAsync(id!, slug, rows, cancellationToken);
+        DocumentationOutcome docs;
+        try
+        {
+            docs = await new DocumentationSync(api, output.Status).PushAsync(id!, slug, rows, cancellationToken);
+        }
+        catch (ApiException e) when (mode == "create")
+        {
+            // The status line with the new id is hidden under machine formats: the error must carry it, or a rerun creates again.
+            throw new ApiException(e.StatusCode, $"{e.Message} (integration {slug} was created as {id})",
+                $"Add \"id\": \"{id}\" to {File}, then run apply again to push the remaining rows.", e);
+        }
+
         output.Status($"Documentation: {docs.Created} created, {docs.Updated} updated, {docs.Unchanged} unchanged"
             + (docs.NotPushed > 0 ? $", {docs.NotPushed} kept local (note, end_user_guide)." : "."));
         result["docs_created"] = docs.Created;

@@ -327,6 +327,20 @@ public sealed class ApplyIntegrationCommandTests : IntegrationFileScenario
         Calls().Count(c => c.StartsWith("PATCH /documentation/", StringComparison.Ordinal)).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task When_rows_fail_after_a_create_the_error_carries_the_new_id_even_in_json_mode()
+    {
+        Emulator.Faults.Status(500, times: 4, pathPrefix: "/documentation");
+
+        var result = await Host.RunAsync("integrations", "apply", Write(Acme()), "-o", "json");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stdout.ShouldBeEmpty();
+        var id = (string?)Emulator.GetIntegrations(Token).ShouldHaveSingleItem()["id"];
+        result.Stderr.ShouldContain($"(integration acme-crm was created as {id})");
+        result.Stderr.ShouldContain($"Add \"id\": \"{id}\" to ");
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -56,6 +56,18 @@ public sealed class LintIntegrationCommandTests : IntegrationFileScenario
     }
 
     [Fact]
+    public async Task Ndjson_is_the_same_envelope_on_one_line_and_keeps_info_despite_ignore_info()
+    {
+        var result = await Host.RunAsync("integrations", "lint", Write(With(f => ((JObject)f["config"]!).Remove("rate_limit"))), "-o", "ndjson", "--ignore-info");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var envelope = Read(lines.ShouldHaveSingleItem());
+        ((string?)envelope["mode"]).ShouldBe("file");
+        envelope["findings"]!.Select(f => (string?)f["severity"]).ShouldBe(["info"]);
+    }
+
+    [Fact]
     public async Task Presence_check_warns_without_credentials_or_authorization_and_informs_on_missing_limits()
     {
         var findings = await FindingsAsync(With(f =>

@@ -55,9 +55,17 @@ public sealed class LintIntegrationCommand(ITrutoApi api, IOutput output, IInvoc
     [Option("--compare-live", Description = "File mode: also compare the file's methods with the live integration (by id, else name).")]
     public bool CompareLive { get; set; }
 
+    [Option("--integration-config-dir <path>", Description = "Accepted for scripts written for the official CLI; the pattern_match audit that reads it is not implemented.")]
+    public string? IntegrationConfigDir { get; set; }
+
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         var target = Target!;
+        if (IntegrationConfigDir is not null)
+        {
+            output.Warning("--integration-config-dir is ignored: the pattern_match audit is not implemented in this truto");
+        }
+
         var isFile = File.Exists(target) || Directory.Exists(target) || LooksLikePath(target);
         var file = isFile ? LoadFile(target) : await FetchLiveAsync(target, cancellationToken);
         var live = isFile && CompareLive ? await FindLiveAsync(file, cancellationToken) : null;

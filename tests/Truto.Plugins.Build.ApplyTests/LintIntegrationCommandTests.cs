@@ -68,6 +68,15 @@ public sealed class LintIntegrationCommandTests : IntegrationFileScenario
     }
 
     [Fact]
+    public async Task The_official_integration_config_dir_flag_is_accepted_with_a_warning()
+    {
+        var result = await Host.RunAsync("integrations", "lint", Write(Acme()), "--integration-config-dir", Folder);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldContain("warning: --integration-config-dir is ignored: the pattern_match audit is not implemented in this truto");
+    }
+
+    [Fact]
     public async Task Presence_check_warns_without_credentials_or_authorization_and_informs_on_missing_limits()
     {
         var findings = await FindingsAsync(With(f =>

@@ -13,7 +13,7 @@ Examples:
   truto integrations lint acme.integration.json
   truto integrations apply acme.integration.json --dry-run
 """)]
-[Subcommand(typeof(BuildIntegrationCommand))]
+[Subcommand(typeof(BuildIntegrationCommand), typeof(LintIntegrationCommand), typeof(ApplyIntegrationCommand))]
 public sealed class IntegrationsCommand
 {
 }

@@ -14,7 +14,7 @@ namespace Truto.Emulator;
 /// request, queued faults and opt-in strict expectations. Each instance is independent, so tests can run many in
 /// parallel.
 /// </summary>
-public sealed class TrutoEmulator : IAsyncDisposable
+public sealed partial class TrutoEmulator : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(2);
 
@@ -72,6 +72,8 @@ public sealed class TrutoEmulator : IAsyncDisposable
         Resources.Environments.Map(app);
         Resources.Teams.Map(app);
         Resources.ApiTokens.Map(app);
+        Resources.Integrations.Map(app);
+        Resources.Documentation.Map(app);
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -6,7 +6,7 @@ namespace Truto.Emulator.Data;
 /// The emulator's data: one <see cref="TenantData"/> per bearer token. One store per emulator (never static), all
 /// access under one lock; rows leave the store as copies, so neither tests nor handlers can change them by accident.
 /// </summary>
-internal sealed class EmulatorStore
+internal sealed partial class EmulatorStore
 {
     private const int ApiTokensPerTenant = 3;
 

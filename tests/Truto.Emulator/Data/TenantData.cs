@@ -6,7 +6,7 @@ namespace Truto.Emulator.Data;
 /// What one bearer token can see: its team, its one environment and that environment's API-token rows.
 /// Mutable rows are only touched under <see cref="EmulatorStore"/>'s lock.
 /// </summary>
-internal sealed class TenantData(EmulatorTenant info, JObject team, JObject environment, IReadOnlyList<string> userIds)
+internal sealed partial class TenantData(EmulatorTenant info, JObject team, JObject environment, IReadOnlyList<string> userIds)
 {
     public EmulatorTenant Info { get; } = info;
 

@@ -11,4 +11,6 @@ internal sealed class ApiException(int statusCode, string message) : Exception(m
     public static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
 
     public static ApiException NotFound(string message) => new(StatusCodes.Status404NotFound, message);
+
+    public static ApiException Conflict(string message) => new(StatusCodes.Status409Conflict, message);
 }

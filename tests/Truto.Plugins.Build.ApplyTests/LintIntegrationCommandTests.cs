@@ -112,6 +112,14 @@ public sealed class LintIntegrationCommandTests : IntegrationFileScenario
     }
 
     [Fact]
+    public async Task A_named_custom_action_may_post_to_a_record()
+    {
+        var findings = await FindingsAsync(With(f => f["config"]!["resources"]!["contacts"]!["archive"] = new JObject { ["method"] = "post", ["path"] = "/contacts/{{id}}/archive" }), "critic_method_config");
+
+        findings.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Variables_that_are_neither_built_ins_nor_credential_fields_are_flagged()
     {
         var findings = await FindingsAsync(With(f =>

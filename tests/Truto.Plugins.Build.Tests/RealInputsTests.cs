@@ -55,7 +55,7 @@ public sealed class RealInputsTests : IDisposable
         var list = file.Method("workspace_connections", "list");
         list["base_url"]!.ToString().ShouldBe("https://app.pagerduty.com/integration-slack");
         list["response_path"]!.ToString().ShouldBe("slack_connections");
-        file.Method("workspace_connections", "get")["path"]!.ToString().ShouldBe("/workspaces/{{slack_team_id}}/connections/{{id}}");
+        file.Method("workspace_connections", "get")["path"]!.ToString().ShouldBe("/workspaces/{{query.slack_team_id}}/connections/{{id}}");
 
         config["pagination"]!["format"]!.ToString().ShouldBe("offset");
         config["pagination"]!["config"]!["has_more_field"]!.ToString().ShouldBe("more");
@@ -80,7 +80,7 @@ public sealed class RealInputsTests : IDisposable
         config["pagination"]!["config"]!["cursor_field"]!.ToString().ShouldBe("_metadata.next");
 
         file.Resources()["lists"]!.ToObject<JObject>()!.Properties().Select(p => p.Name).ShouldBe(["list", "create", "get", "update", "delete"], ignoreOrder: true);
-        file.Method("list_contacts", "count")["path"]!.ToString().ShouldBe("/marketing/lists/{{list_id}}/contacts/count");
+        file.Method("list_contacts", "count")["path"]!.ToString().ShouldBe("/marketing/lists/{{query.list_id}}/contacts/count");
         file.Method("list_contacts", "batch_delete")["method"]!.ToString().ShouldBe("delete");
     }
 
@@ -147,7 +147,7 @@ public sealed class RealInputsTests : IDisposable
         config["authorization"]!["format"]!.ToString().ShouldBe("bearer");
         config["pagination"].ShouldBeNull();
         file.Resources()["transfers"]!.ToObject<JObject>()!.Properties().Select(p => p.Name).ShouldBe(["create", "list", "get"]);
-        file.Method("quote_pay_in_methods", "list")["path"]!.ToString().ShouldBe("/v1/quotes/{{quote_id}}/pay-in-methods", "<quoteId> placeholders are parameters");
+        file.Method("quote_pay_in_methods", "list")["path"]!.ToString().ShouldBe("/v1/quotes/{{query.quote_id}}/pay-in-methods", "<quoteId> placeholders are parameters");
     }
 
     [Fact]

@@ -92,7 +92,10 @@ internal static partial class ResourcePlanner
         return planned;
     }
 
-    /// <summary>The path in Truto's form: <c>{{id}}</c> for the record of an item path, other parameters snake_case.</summary>
+    /// <summary>
+    /// The path in Truto's form: <c>{{id}}</c> for the record of an item path; other (parent) parameters are passed
+    /// by the caller as query parameters, so they read <c>{{query.name}}</c> in snake_case.
+    /// </summary>
     private static string TrutoPath(IReadOnlyList<string> segments, bool isItem)
     {
         var rendered = new List<string>();
@@ -117,7 +120,7 @@ internal static partial class ResourcePlanner
                 name = parent is null ? "parent_id" : Singular(Snake(parent)) + "_id";
             }
 
-            rendered.Add("{{" + name + "}}");
+            rendered.Add(name == "id" ? "{{id}}" : "{{query." + name + "}}");
         }
 
         return "/" + string.Join('/', rendered);

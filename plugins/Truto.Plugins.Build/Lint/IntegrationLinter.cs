@@ -113,7 +113,8 @@ internal static partial class IntegrationLinter
         }
 
         var path = method.UrlPath ?? "";
-        if (string.Equals(verb, "post", StringComparison.OrdinalIgnoreCase) && HasIdPlaceholder(path))
+        // Only a create is suspect: a named custom action such as POST /invoices/{{id}}/send rightly targets a record.
+        if (method.Name == "create" && string.Equals(verb, "post", StringComparison.OrdinalIgnoreCase) && HasIdPlaceholder(path))
         {
             yield return Method(Severity.Warn, "critic_method_config", method,
                 $"POST with {{{{id}}}} in the path ({path}): a create does not target an existing record; is this an update or a custom action?");

@@ -74,6 +74,92 @@ public sealed class BadInputCatalogueTests : IDisposable
         Snapshot().ShouldBe(before, name);
     }
 
+    /// <summary>Spec and IntegrationFile inputs the build plugin must refuse: (name, how to make the file, args with {file} and {out}, exit code, fragment).</summary>
+    public static TheoryData<string, string, string[], int, string> FileCases() => new()
+    {
+        { "binary spec", "binary", ["integrations", "build", "{file}", "--no-llm", "--out", "{out}"], 2, "is a binary file" },
+        { "empty spec", "empty", ["integrations", "build", "{file}", "--no-llm", "--out", "{out}"], 2, "is empty" },
+        { "whitespace-only spec", "blank", ["integrations", "build", "{file}", "--no-llm", "--out", "{out}"], 2, "is empty" },
+        { "huge spec", "huge", ["integrations", "build", "{file}", "--no-llm", "--out", "{out}"], 2, "sources larger than 50 MB are refused" },
+        { "spec of invalid UTF-8", "latin1", ["integrations", "build", "{file}", "--no-llm", "--out", "{out}"], 2, "is not valid UTF-8 text" },
+        { "directory instead of a spec", "directory", ["integrations", "build", "{file}", "--no-llm", "--out", "{out}"], 2, "is a folder" },
+        { "unreadable spec", "unreadable", ["integrations", "build", "{file}", "--no-llm", "--out", "{out}"], 2, "cannot read" },
+        { "missing spec", "missing", ["integrations", "build", "{file}", "--no-llm", "--out", "{out}"], 2, "source not found" },
+        { "build without a source", "missing", ["integrations", "build", "--out", "{out}"], 2, "no source given" },
+        { "doc page alone without the LLM", "markdown", ["integrations", "build", "{file}", "--no-llm", "--out", "{out}"], 2, "doc pages alone cannot be built" },
+        { "turn budget of zero", "openapi", ["integrations", "build", "{file}", "--max-turns", "0", "--out", "{out}"], 2, "--max-turns must be a positive number" },
+        { "deprecated build flag", "openapi", ["integrations", "build", "{file}", "--dry-run", "--out", "{out}"], 2, "--dry-run" },
+        { "lint of a binary file", "binary", ["integrations", "lint", "{file}"], 2, "is not valid JSON" },
+        { "lint of a missing file", "missing", ["integrations", "lint", "{file}"], 2, "does not exist" },
+        { "apply of an empty file", "empty", ["integrations", "apply", "{file}"], 1, "is not valid JSON" },
+        { "apply of a directory", "directory", ["integrations", "apply", "{file}"], 1, "is a folder" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FileCases))]
+    public async Task Bad_files_fail_with_the_right_exit_code_and_message_and_write_nothing(string name, string kind, string[] args, int exitCode, string fragment)
+    {
+        File.WriteAllText(ConfigPath, Config);
+        var inputs = Path.Combine(_host.ConfigDirectory, "..", Path.GetFileName(_host.ConfigDirectory) + "-inputs");
+        Directory.CreateDirectory(inputs);
+        var file = MakeInput(inputs, kind);
+        var inputsBefore = Directory.GetFileSystemEntries(inputs);
+        var outPath = Path.Combine(_host.ConfigDirectory, "out.integration.json");
+        var before = Snapshot();
+
+        var result = await _host.RunAsync(args.Select(a => a.Replace("{file}", file).Replace("{out}", outPath)).ToArray());
+
+        result.ExitCode.ShouldBe(exitCode, $"{name}\n{result}");
+        result.Stdout.ShouldBeEmpty(name);
+        result.Stderr.ShouldContain("error: ", Case.Sensitive, name); // after any progress lines
+        result.Stderr.ShouldContain(fragment, Case.Sensitive, name);
+        Snapshot().ShouldBe(before, name);
+        Directory.GetFileSystemEntries(inputs).ShouldBe(inputsBefore, $"{name}: nothing written beside the input");
+        Directory.Delete(inputs, recursive: true);
+    }
+
+    private static string MakeInput(string folder, string kind)
+    {
+        var path = Path.Combine(folder, kind == "markdown" ? "guide.md" : "spec.json");
+        switch (kind)
+        {
+            case "binary": File.WriteAllBytes(path, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xFF, 0x00]); break;
+            case "empty": File.WriteAllBytes(path, []); break;
+            case "blank": File.WriteAllText(path, " \n\t\n"); break;
+            case "huge":
+                // Sparse: 51 MB on paper, nothing on disk; the size is refused before a byte is read.
+                using (var stream = File.Create(path)) { stream.SetLength(51L * 1024 * 1024); }
+                break;
+            case "latin1": File.WriteAllBytes(path, [.. "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"Caf"u8, 0xE9, .. "\"}}"u8]); break;
+            case "directory": Directory.CreateDirectory(path); break;
+            case "unreadable": return Unreadable(path);
+            case "missing": break;
+            case "markdown": File.WriteAllText(path, "# Acme API\n\nSend your key in the X-Api-Key header.\n"); break;
+            case "openapi": File.WriteAllText(path, """{"openapi":"3.0.0","info":{"title":"Acme","version":"1"},"paths":{}}"""); break;
+            default: throw new ArgumentOutOfRangeException(nameof(kind), kind);
+        }
+
+        return path;
+    }
+
+    /// <summary>A file this process cannot read: mode 000, or, where the tests run as root (which ignores modes), a /proc file whose read fails.</summary>
+    private static string Unreadable(string path)
+    {
+        File.WriteAllText(path, "{}");
+        File.SetUnixFileMode(path, UnixFileMode.None);
+        try
+        {
+            File.ReadAllBytes(path);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return path;
+        }
+
+        File.Delete(path);
+        return "/proc/self/mem";
+    }
+
     [Fact]
     public async Task A_config_that_is_a_directory_is_reported_and_left_alone()
     {

@@ -6,6 +6,7 @@ public sealed class PluginConformanceTests
     [InlineData("Truto.Plugins.Auth")]
     [InlineData("Truto.Plugins.Profiles")]
     [InlineData("Truto.Plugins.ApiTokens")]
+    [InlineData("Truto.Plugins.Build")]
     public void Every_bundled_plugin_conforms(string plugin)
     {
         var report = PluginConformance.Check(Path.Combine(AppContext.BaseDirectory, "plugins", plugin, plugin + ".dll"));

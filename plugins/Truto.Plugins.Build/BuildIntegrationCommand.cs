@@ -52,6 +52,7 @@ public sealed partial class BuildIntegrationCommand(
     IInvocationContext context) : ITrutoCommand
 {
     private const string DefaultModel = "claude-opus-4-6";
+    private readonly TurnProgress _progress = new(streams, output, () => context.OutputFormat == OutputFormat.Table);
     private const string DefaultAnthropicUrl = "https://api.anthropic.com";
     private const string DefaultFirecrawlUrl = "https://api.firecrawl.dev";
     private static readonly string[] SourceTiers =
@@ -206,7 +207,16 @@ public sealed partial class BuildIntegrationCommand(
             if (phase != "refined")
             {
                 output.Status($"Refining with {options.Model} (up to {MaxTurns} turns)");
-                var result = await refiner.RefineAsync(integration, index, options, cancellationToken);
+                RefinementResult result;
+                try
+                {
+                    result = await refiner.RefineAsync(integration, index, options, cancellationToken);
+                }
+                finally
+                {
+                    _progress.Done();
+                }
+
                 integration = result.Integration;
                 phase = "refined";
                 await SavePartialAsync(partialPath, fingerprint, phase, integration, cancellationToken);
@@ -216,7 +226,7 @@ public sealed partial class BuildIntegrationCommand(
 
             if (streams.CanPrompt && !NoRefine)
             {
-                var loop = new InstructionLoop(refiner, prompter, streams.Error, EditAsync);
+                var loop = new InstructionLoop(refiner, prompter, streams.Error, EditAsync, _progress.Done);
                 integration = await loop.RunAsync(integration, index, options, accepted => SavePartialAsync(partialPath, fingerprint, "refined", accepted, cancellationToken), cancellationToken);
             }
         }
@@ -422,7 +432,7 @@ public sealed partial class BuildIntegrationCommand(
         NoLlmCache ? null : CacheDirectory("anthropic"),
         RefreshLlmCache,
         Instructions,
-        line => output.Status("  " + line));
+        _progress.Report);
 
     private string CacheDirectory(string name) =>
         Path.Combine(Path.GetDirectoryName(profiles.FilePath) ?? ".", "cache", name);

@@ -71,4 +71,61 @@ public sealed class WithRefinementTests : IAsyncLifetime
         _anthropic.Requests.Count.ShouldBe(2);
         result.ShouldNotLeak(FakeAnthropicKey);
     }
+
+    [Fact]
+    public async Task On_a_terminal_the_user_instructs_the_agent_accepts_its_patch_and_sees_a_progress_bar()
+    {
+        _host.Environment["ANTHROPIC_API_KEY"] = FakeAnthropicKey;
+        _host.Environment["ANTHROPIC_BASE_URL"] = _anthropic.BaseUrl.AbsoluteUri;
+        _anthropic.EnqueueToolUse("finish", new { summary = "Looks complete." });
+        _anthropic.EnqueueToolUse("apply_patch", new { operations = new[] { new { op = "replace", path = "/category", value = "marketing" } } });
+        _anthropic.EnqueueToolUse("finish", new { summary = "Category set to marketing." });
+        var outPath = Path.Combine(_host.OutFolder(), "sendgrid.integration.json");
+
+        var result = await _host.RunAsync(
+            new TestTerminal(input: "Set the category to marketing\ny\n\n", interactive: true),
+            "integrations", "build", Input(SendGrid), "--out", outPath, "--no-llm-cache", "--max-turns", "4");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        ((string)JObject.Parse(File.ReadAllText(outPath))["category"]!).ShouldBe("marketing");
+        result.Stderr.ShouldContain("Category set to marketing.");
+        result.Stderr.ShouldContain("\r[#####---------------] turn 1/4: finish");
+        _anthropic.Requests.Count.ShouldBe(3);
+        _anthropic.Requests[1].Messages.ToString().ShouldContain("Set the category to marketing");
+        result.ShouldNotLeak(FakeAnthropicKey);
+    }
+
+    [Fact]
+    public async Task Off_a_terminal_progress_is_plain_lines_and_no_instruction_is_asked()
+    {
+        _host.Environment["ANTHROPIC_API_KEY"] = FakeAnthropicKey;
+        _host.Environment["ANTHROPIC_BASE_URL"] = _anthropic.BaseUrl.AbsoluteUri;
+        _anthropic.EnqueueToolUse("finish", new { summary = "Looks complete." });
+
+        var (result, file, _) = await _host.BuildAsync(Input(SendGrid), "--no-llm-cache", "--max-turns", "4");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldContain("  turn 1/4: finish\n");
+        result.Stderr.ShouldNotContain("\r");
+        _anthropic.Requests.Count.ShouldBe(1, "no interactive phase without a terminal");
+    }
+
+    [Fact]
+    public async Task A_declined_proposal_leaves_the_file_as_it_was()
+    {
+        _host.Environment["ANTHROPIC_API_KEY"] = FakeAnthropicKey;
+        _host.Environment["ANTHROPIC_BASE_URL"] = _anthropic.BaseUrl.AbsoluteUri;
+        _anthropic.EnqueueToolUse("finish", new { summary = "Looks complete." });
+        _anthropic.EnqueueToolUse("apply_patch", new { operations = new[] { new { op = "replace", path = "/category", value = "marketing" } } });
+        _anthropic.EnqueueToolUse("finish", new { summary = "Category set to marketing." });
+        var outPath = Path.Combine(_host.OutFolder(), "sendgrid.integration.json");
+
+        var result = await _host.RunAsync(
+            new TestTerminal(input: "Set the category to marketing\nn\n\n", interactive: true),
+            "integrations", "build", Input(SendGrid), "--out", outPath, "--no-llm-cache", "--max-turns", "4");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        ((string?)JObject.Parse(File.ReadAllText(outPath))["category"]).ShouldNotBe("marketing");
+        _anthropic.Requests.Count.ShouldBe(3, "the proposal was made, then declined");
+    }
 }

@@ -13,7 +13,8 @@ internal sealed class InstructionLoop(
     IIntegrationRefiner refiner,
     IPrompter prompter,
     TextWriter messages,
-    Func<JObject, CancellationToken, Task<JObject?>> edit)
+    Func<JObject, CancellationToken, Task<JObject?>> edit,
+    Action? proposalDone = null)
 {
     /// <param name="onAccepted">Called with the file after each accepted change (the build saves its working file).</param>
     public async Task<JObject> RunAsync(JObject integration, ISourceIndex index, RefinementOptions options, Func<JObject, Task> onAccepted, CancellationToken cancellationToken)
@@ -38,7 +39,17 @@ internal sealed class InstructionLoop(
             }
             else
             {
-                var result = await refiner.ProposeAsync(integration, index, instruction, options, cancellationToken);
+                RefinementResult result;
+                try
+                {
+                    result = await refiner.ProposeAsync(integration, index, instruction, options, cancellationToken);
+                }
+                finally
+                {
+                    // The refiner's progress may have left a bar on the line: end it before the summary.
+                    proposalDone?.Invoke();
+                }
+
                 proposed = result.Integration;
                 await messages.WriteLineAsync(result.Summary);
             }

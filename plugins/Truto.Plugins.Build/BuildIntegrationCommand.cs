@@ -493,6 +493,12 @@ public sealed partial class BuildIntegrationCommand(
                 : new ProcessStartInfo("/bin/sh", ["-c", editor + " \"$1\"", "sh", temp]);
             using var process = Process.Start(start) ?? throw new CliException($"could not start the editor '{editor}'");
             await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0)
+            {
+                await streams.Error.WriteLineAsync($"The editor exited with code {process.ExitCode}; kept the previous version.");
+                return null;
+            }
+
             return JObject.Parse(await File.ReadAllTextAsync(temp, cancellationToken));
         }
         catch (JsonException e)

@@ -128,4 +128,35 @@ public sealed class WithRefinementTests : IAsyncLifetime
         ((string?)JObject.Parse(File.ReadAllText(outPath))["category"]).ShouldNotBe("marketing");
         _anthropic.Requests.Count.ShouldBe(3, "the proposal was made, then declined");
     }
+
+    [Theory]
+    [InlineData("sed -i 's/\"category\": *\"[^\"]*\"/\"category\": \"edited\"/'", "edited", "Accept these changes?")]
+    [InlineData("false", null, "The editor exited with code 1; kept the previous version.")]
+    [InlineData("sh -c 'echo not json > \"$1\"' sh", null, "The edited file is not valid JSON")]
+    public async Task Edit_opens_the_editor_on_the_working_file_and_keeps_only_a_valid_accepted_result(string editor, string? category, string message)
+    {
+        _host.Environment["ANTHROPIC_API_KEY"] = FakeAnthropicKey;
+        _host.Environment["ANTHROPIC_BASE_URL"] = _anthropic.BaseUrl.AbsoluteUri;
+        _host.Environment["EDITOR"] = editor;
+        _anthropic.EnqueueToolUse("finish", new { summary = "Looks complete." });
+        var outPath = Path.Combine(_host.OutFolder(), "sendgrid.integration.json");
+
+        var result = await _host.RunAsync(
+            new TestTerminal(input: category is null ? ":edit\n\n" : ":edit\ny\n\n", interactive: true),
+            "integrations", "build", Input(SendGrid), "--out", outPath, "--no-llm-cache");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stderr.ShouldContain(message);
+        var written = (string?)JObject.Parse(File.ReadAllText(outPath))["category"];
+        if (category is null)
+        {
+            written.ShouldNotBe("edited");
+        }
+        else
+        {
+            written.ShouldBe(category);
+        }
+
+        Directory.GetFiles(Path.GetTempPath(), "truto-build-*.integration.json").ShouldBeEmpty("the editor's copy is removed");
+    }
 }

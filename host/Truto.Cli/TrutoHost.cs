@@ -55,15 +55,18 @@ internal static class TrutoHost
                 return await ShowRootHelpAsync(args, streams, inventory, hostCommands, colors, cancellationToken);
             }
 
-            var hostCommand = hostCommands.FirstOrDefault(c => c.Answers(commandName));
-            var owner = hostCommand is null ? inventory.FindCommand(commandName) : null;
-            var command = hostCommand ?? owner?.Command ?? throw UnknownCommand(commandName, inventory, hostCommands);
-            if (hostCommand is null)
+            var command = hostCommands.FirstOrDefault(c => c.Answers(commandName));
+            PluginRecord? plugin = null;
+            if (command is null)
             {
+                // Only the plugin that owns the command is loaded; the others stay descriptions from the cache.
+                var owner = inventory.FindCommand(commandName) ?? throw UnknownCommand(commandName, inventory, hostCommands);
                 WarnAboutUnusablePlugins(inventory, streams, colors);
+                plugin = inventory.Activate(owner.Plugin);
+                command = inventory.Activate(plugin, owner.Command);
             }
 
-            await using var services = HostServices.Build(settings, streams, inventory, owner?.Plugin.Registration);
+            await using var services = HostServices.Build(settings, streams, inventory, plugin?.Registration);
             redactor = services.GetRequiredService<SecretRedactor>();
             var result = await RunCommandAsync(args, command, services, streams, colors, cancellationToken);
             await streams.Out.FlushAsync(CancellationToken.None);
@@ -94,7 +97,7 @@ internal static class TrutoHost
             .SetParentPropertyOnModel()
             .AddConvention(new LazyConstructionConvention(services));
         var globals = GlobalOptions.AddTo(root);
-        AddCommandMethod.MakeGenericMethod(command.ModelType).Invoke(null, [root, command.Name]);
+        AddCommandMethod.MakeGenericMethod(command.ModelType!).Invoke(null, [root, command.Name]);
         TrutoHelpText.Install(root, colors.Out);
 
         var selected = root.Parse(args).SelectedCommand;
@@ -148,8 +151,9 @@ internal static class TrutoHost
         searchPath.AddRange(settings.EnvironmentPluginDirectories.Select(d => (d, PluginSource.Environment)));
 
         var reserved = hostCommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToArray();
-        var catalog = new PluginCatalog(loader, PluginCatalog.HostSdkVersion, reserved, settings.PluginStrictModes);
-        return new PluginInventory(catalog.Discover(searchPath));
+        var manifest = PluginManifest.Open(settings.PluginManifestPath, PluginManifest.HostStamp);
+        var catalog = new PluginCatalog(loader, PluginCatalog.HostSdkVersion, reserved, settings.PluginStrictModes, manifest);
+        return new PluginInventory(catalog.Discover(searchPath), catalog);
     }
 
     /// <summary><c>truto __complete &lt;words...&gt;</c>: completion candidates, one a line, for the shell scripts.</summary>

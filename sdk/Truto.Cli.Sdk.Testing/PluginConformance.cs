@@ -40,7 +40,7 @@ public static class PluginConformance
         {
             foreach (var command in record.Commands)
             {
-                CheckCommand(command.ModelType, command.Name, problems);
+                CheckCommand(command.ModelType!, command.Name, problems);
             }
         }
 

@@ -30,6 +30,12 @@ internal static class CommandTree
         GlobalOptions.AddTo(root);
         foreach (var command in commands)
         {
+            if (command.ModelType is null)
+            {
+                skipped?.Add($"{command.Name}: its plugin is not loaded");
+                continue;
+            }
+
             try
             {
                 AddCommandMethod.MakeGenericMethod(command.ModelType).Invoke(null, [root, command.Name]);

@@ -28,7 +28,7 @@ internal static class RootHelp
         foreach (var (title, commands) in groups)
         {
             text.Append($"\n{style.Bold(title + ":")}\n");
-            foreach (var command in commands.Where(c => c.ModelType.GetCustomAttribute<CommandAttribute>()?.ShowInHelpText != false).OrderBy(c => c.Name, StringComparer.Ordinal))
+            foreach (var command in commands.Where(c => !c.Hidden).OrderBy(c => c.Name, StringComparer.Ordinal))
             {
                 text.Append($"  {command.Name.PadRight(width)}{command.Description}\n");
             }

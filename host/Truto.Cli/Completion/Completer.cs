@@ -38,7 +38,7 @@ internal sealed class Completer(HostSettings settings, IStandardStreams streams,
     {
         var topLevel = CommandTree.Everything(inventory, hostCommands).ToArray();
         var commandName = ArgumentScanner.FindCommandName(typed);
-        var owner = commandName is null ? null : topLevel.FirstOrDefault(c => c.Answers(commandName));
+        var owner = commandName is null ? null : CommandWithClass(commandName);
 
         // Only the command being typed is built; at the top level, the names are all that is needed.
         var root = CommandTree.Build(owner is null ? [] : [owner], streams);
@@ -91,11 +91,29 @@ internal sealed class Completer(HostSettings settings, IStandardStreams streams,
 
         if (command == root)
         {
-            return topLevel.Where(c => c.ModelType.GetCustomAttribute<CommandAttribute>()?.ShowInHelpText != false).Select(c => c.Name);
+            return topLevel.Where(c => !c.Hidden).Select(c => c.Name);
         }
 
         var subcommands = position == 0 ? command.Commands.Where(c => c.ShowInHelpText).Select(c => c.Name!) : [];
         return subcommands.Concat(await ArgumentValuesAsync(command, position, cancellationToken));
+    }
+
+    /// <summary>The typed command with its class: its plugin is loaded for it (and only it); null if that fails.</summary>
+    private CommandInfo? CommandWithClass(string name)
+    {
+        if (hostCommands.FirstOrDefault(c => c.Answers(name)) is { } hostCommand)
+        {
+            return hostCommand;
+        }
+
+        try
+        {
+            return inventory.FindCommand(name) is { } found ? inventory.Activate(found.Plugin, found.Command) : null;
+        }
+        catch (CliException)
+        {
+            return null; // completion never complains
+        }
     }
 
     private static CommandOption? FindOption(CommandLineApplication command, string word)

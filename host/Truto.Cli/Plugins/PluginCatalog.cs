@@ -5,8 +5,10 @@ using Truto.Cli.Sdk.Plugins;
 namespace Truto.Cli.Plugins;
 
 /// <summary>
-/// Finds plugins in the search folders (bundled, user, TRUTO_PLUGIN_PATH, in that order), loads each in isolation
-/// and records what it adds, or why it could not be used. One broken plugin never stops the others.
+/// Finds plugins in the search folders (bundled, user, TRUTO_PLUGIN_PATH, in that order) and records what each adds,
+/// or why it could not be used. One broken plugin never stops the others. A plugin whose folder is unchanged since
+/// the manifest cache saw it is described from the cache and loaded only when one of its commands runs
+/// (<see cref="Activate"/>); any other is loaded, in isolation, right away.
 /// </summary>
 internal sealed class PluginCatalog
 {
@@ -14,13 +16,15 @@ internal sealed class PluginCatalog
     private readonly Version _hostSdkVersion;
     private readonly IReadOnlyCollection<string> _reservedCommandNames;
     private readonly bool _strictModes;
+    private readonly PluginManifest _manifest;
 
-    public PluginCatalog(IPluginLoader loader, Version hostSdkVersion, IReadOnlyCollection<string> reservedCommandNames, bool strictModes = true)
+    public PluginCatalog(IPluginLoader loader, Version hostSdkVersion, IReadOnlyCollection<string> reservedCommandNames, bool strictModes = true, PluginManifest? manifest = null)
     {
         _loader = loader;
         _hostSdkVersion = hostSdkVersion;
         _reservedCommandNames = reservedCommandNames;
         _strictModes = strictModes;
+        _manifest = manifest ?? PluginManifest.None;
     }
 
     public static Version HostSdkVersion => typeof(ITrutoPlugin).Assembly.GetName().Version!;
@@ -45,7 +49,30 @@ internal sealed class PluginCatalog
             }
         }
 
+        _manifest.Save();
         return ResolveConflicts(records);
+    }
+
+    /// <summary>
+    /// Loads a plugin described from the manifest cache, so its command classes and services can be used. Returns
+    /// the record unchanged when it is already loaded, or a failed record (and the cache forgets it) when it no
+    /// longer loads.
+    /// </summary>
+    public PluginRecord Activate(PluginRecord record)
+    {
+        if (record.Registration is not null || record.Status != PluginStatus.Loaded)
+        {
+            return record;
+        }
+
+        var loaded = LoadAndRegister(record.Name, record.Source, record.Path, record.SdkVersion!);
+        if (loaded.Status != PluginStatus.Loaded)
+        {
+            _manifest.Forget(Path.GetDirectoryName(record.Path)!);
+            _manifest.Save();
+        }
+
+        return loaded;
     }
 
     private PluginRecord? Inspect(string entry, PluginSource source)
@@ -72,11 +99,46 @@ internal sealed class PluginCatalog
 
     private PluginRecord Load(string name, PluginSource source, string assemblyPath)
     {
-        if (_strictModes && PluginTrust.Check(Path.GetDirectoryName(assemblyPath)!, assemblyPath) is { } distrust)
+        var folder = Path.GetDirectoryName(assemblyPath)!;
+        if (_strictModes && PluginTrust.Check(folder, assemblyPath) is { } distrust)
         {
             return PluginRecord.Failed(name, source, assemblyPath, PluginStatus.Untrusted, distrust);
         }
 
+        var fingerprint = FingerprintOf(folder);
+        if (fingerprint is not null && _manifest.Find(folder, fingerprint) is { } known)
+        {
+            return known with { Source = source };
+        }
+
+        var record = LoadFresh(name, source, assemblyPath);
+        if (fingerprint is not null)
+        {
+            _manifest.Remember(folder, fingerprint, record);
+        }
+
+        return record;
+    }
+
+    private string? FingerprintOf(string folder)
+    {
+        if (ReferenceEquals(_manifest, PluginManifest.None))
+        {
+            return null;
+        }
+
+        try
+        {
+            return PluginManifest.Fingerprint(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // not cacheable: load it every time
+        }
+    }
+
+    private PluginRecord LoadFresh(string name, PluginSource source, string assemblyPath)
+    {
         Version? sdkVersion;
         try
         {
@@ -102,6 +164,11 @@ internal sealed class PluginCatalog
             return PluginRecord.Failed(name, source, assemblyPath, PluginStatus.Incompatible, incompatibility, sdkVersion);
         }
 
+        return LoadAndRegister(name, source, assemblyPath, sdkVersion);
+    }
+
+    private PluginRecord LoadAndRegister(string name, PluginSource source, string assemblyPath, Version sdkVersion)
+    {
         try
         {
             return Register(name, source, assemblyPath, sdkVersion);
@@ -175,7 +242,7 @@ internal sealed class PluginCatalog
             throw new PluginRejectedException($"command class {type.FullName} has no name in its [Command] attribute");
         }
 
-        return new CommandInfo(command.Name, command.Names.Skip(1).ToArray(), command.Description, type);
+        return new CommandInfo(command.Name, command.Names.Skip(1).ToArray(), command.Description, !command.ShowInHelpText, type);
     }
 
     private IReadOnlyList<PluginRecord> ResolveConflicts(List<PluginRecord> records)

@@ -17,8 +17,11 @@ internal enum PluginStatus
     Untrusted,
 }
 
-/// <summary>A top-level command a plugin adds. <see cref="ModelType"/> is the class McMaster binds.</summary>
-internal sealed record CommandInfo(string Name, IReadOnlyList<string> Aliases, string? Description, Type ModelType)
+/// <summary>
+/// A top-level command a plugin adds. <see cref="ModelType"/> is the class CommandLineUtils binds; it is null when the
+/// command was described from the plugin manifest cache and its plugin has not been activated this run.
+/// </summary>
+internal sealed record CommandInfo(string Name, IReadOnlyList<string> Aliases, string? Description, bool Hidden, Type? ModelType)
 {
     public bool Answers(string name) =>
         string.Equals(Name, name, StringComparison.Ordinal) || Aliases.Contains(name, StringComparer.Ordinal);
@@ -37,7 +40,7 @@ internal sealed record PluginRecord
     public string? Reason { get; init; }
     public IReadOnlyList<CommandInfo> Commands { get; init; } = [];
 
-    /// <summary>What the plugin registered; null unless loaded.</summary>
+    /// <summary>What the plugin registered; null unless loaded into this process (see <see cref="PluginInventory.Activate"/>).</summary>
     public PluginRegistration? Registration { get; init; }
 
     public static PluginRecord Failed(string name, PluginSource source, string path, PluginStatus status, string reason, Version? sdkVersion = null) =>

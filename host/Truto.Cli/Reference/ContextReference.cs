@@ -23,6 +23,7 @@ internal static class ContextReference
         text.Append("Usage: `truto <command> [subcommand] [options] [arguments]`; `truto <command> --help` shows one command.\n\n");
 
         var skipped = new List<string>();
+        inventory.ActivateAll(); // the reference shows every option of every command
         var root = CommandTree.Build(CommandTree.Everything(inventory, hostCommands), streams, skipped);
         AppendGlobalOptions(text, root);
         text.Append(StaticSections);
@@ -67,8 +68,7 @@ internal static class ContextReference
         return text.ToString();
     }
 
-    private static bool Shown(CommandInfo command) =>
-        command.ModelType.GetCustomAttributes(typeof(CommandAttribute), false).OfType<CommandAttribute>().FirstOrDefault()?.ShowInHelpText != false;
+    private static bool Shown(CommandInfo command) => !command.Hidden;
 
     private static void AppendGlobalOptions(StringBuilder text, CommandLineApplication root)
     {

@@ -52,14 +52,10 @@ internal static class HostServices
         services.AddSingleton<ITrutoApi, CredentialedTrutoApi>();
         services.AddSingleton<IResourceReader, ResourceReader>();
 
-        // The host's own commands (plugins list), and what discovery found.
+        // What discovery found, for the host's own commands (plugins list, context). Those commands are not
+        // registered: the host knows them, and LazyConstructionConvention builds the one being run from the container.
         services.AddSingleton(inventory);
         services.AddSingleton<PluginInstaller>();
-        services.Scan(scan => scan
-            .FromAssemblyOf<HostCommands.PluginsCommand>()
-            .AddClasses(classes => classes.WithAttribute<CommandAttribute>(), publicOnly: false)
-            .AsSelf()
-            .WithTransientLifetime());
 
         // The plugin that owns the command being run: its private services, then its command classes.
         if (activePlugin is not null)

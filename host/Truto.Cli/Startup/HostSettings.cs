@@ -39,6 +39,9 @@ internal sealed record HostSettings
 
     public string ConfigFilePath => Path.Combine(ConfigDirectory, "config.json");
 
+    /// <summary>What each plugin folder held when last loaded (see PluginManifest); safe to delete.</summary>
+    public string PluginManifestPath => Path.Combine(ConfigDirectory, "cache", "plugins.manifest");
+
     public string? GetEnvironment(string name) =>
         Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 

@@ -63,6 +63,7 @@ public sealed class BadInputCatalogueTests : IDisposable
     public async Task Bad_input_fails_with_the_right_exit_code_and_message_and_writes_nothing(string name, string[] args, string stdin, int exitCode, string fragment)
     {
         File.WriteAllText(ConfigPath, Config);
+        await WarmPluginCacheAsync();
         var before = Snapshot();
 
         var result = await _host.RunAsync(new TestTerminal(input: stdin), args);
@@ -105,6 +106,7 @@ public sealed class BadInputCatalogueTests : IDisposable
         var file = MakeInput(inputs, kind);
         var inputsBefore = Directory.GetFileSystemEntries(inputs);
         var outPath = Path.Combine(_host.ConfigDirectory, "out.integration.json");
+        await WarmPluginCacheAsync();
         var before = Snapshot();
 
         var result = await _host.RunAsync(args.Select(a => a.Replace("{file}", file).Replace("{out}", outPath)).ToArray());
@@ -184,6 +186,9 @@ public sealed class BadInputCatalogueTests : IDisposable
         result.Stderr.ShouldContain($"cannot read the config file {ConfigPath}");
         File.ReadAllBytes(ConfigPath).ShouldBe(garbage);
     }
+
+    /// <summary>The first run writes the plugin manifest cache; after it, bad input must not write even that.</summary>
+    private async Task WarmPluginCacheAsync() => (await _host.RunAsync("plugins", "list", "-o", "json")).ExitCode.ShouldBe(0);
 
     private string ConfigPath => Path.Combine(_host.ConfigDirectory, "config.json");
 

@@ -1,0 +1,201 @@
+using Newtonsoft.Json.Linq;
+using Truto.Cli.Plugins;
+
+namespace Truto.Cli.Tests.Plugins;
+
+/// <summary>
+/// The plugin manifest cache (<c>&lt;config&gt;/cache/plugins.manifest</c>): what lets a run load only the plugin
+/// that owns its command. It must never change what truto says or does, only how much it loads.
+/// </summary>
+public sealed class PluginManifestCacheTests : IDisposable
+{
+    private readonly PluginTestBed _bed = new();
+
+    public void Dispose() => _bed.Dispose();
+
+    private string ManifestPath => Path.Combine(_bed.Host.ConfigDirectory, "cache", "plugins.manifest");
+
+    [Fact]
+    public async Task The_first_run_writes_the_manifest_and_later_runs_list_the_same_plugins_from_it()
+    {
+        // Given
+        _bed.InstallInPluginPath(TestPlugin.Greeter);
+        _bed.InstallInPluginPath(TestPlugin.NoEntryAttribute);
+
+        // When
+        var first = await _bed.ListAsync();
+        var written = File.ReadAllText(ManifestPath);
+        var second = await _bed.ListAsync();
+
+        // Then
+        written.ShouldStartWith("truto-plugin-manifest 1\t");
+        written.ShouldContain("command\tgreet\t");
+        second.ToString().ShouldBe(first.ToString());
+        PluginTestBed.Entry(second, "greeter")["status"]!.ToString().ShouldBe("loaded");
+        PluginTestBed.Entry(second, TestPlugin.NoEntryAttribute)["reason"]!.ToString()
+            .ShouldBe("has no [assembly: TrutoPlugin(typeof(...))] attribute naming its entry type");
+    }
+
+    [Fact]
+    public async Task A_cached_plugin_still_runs_its_commands_and_shows_in_the_root_help()
+    {
+        // Given
+        _bed.InstallInPluginPath(TestPlugin.Greeter);
+        await _bed.ListAsync();
+
+        // When
+        var help = await _bed.RunAsync("--help");
+        var hello = await _bed.RunAsync("greet", "hello", "Ada", "-o", "json");
+
+        // Then
+        help.Stdout.ShouldContain("greet       Greet people.");
+        hello.ExitCode.ShouldBe(0, hello.ToString());
+        JObject.Parse(hello.Stdout)["greeting"]!.ToString().ShouldBe("Hello, Ada!");
+    }
+
+    [Fact]
+    public async Task Only_the_plugin_that_owns_the_command_is_loaded()
+    {
+        // Given: a cached plugin whose DLL is then broken without changing its size or time, so only loading it
+        // can tell
+        _bed.InstallInPluginPath(TestPlugin.Greeter);
+        var other = _bed.InstallInPluginPath(TestPlugin.MissingDependency);
+        await _bed.ListAsync();
+        BreakKeepingSizeAndTime(Path.Combine(other, TestPlugin.MissingDependency + ".dll"));
+
+        // When
+        var greet = await _bed.RunAsync("greet", "hello", "Ada");
+        var listed = await _bed.ListedAsync("missing-dependency");
+
+        // Then: the greeter ran without touching the broken plugin, which the cache still describes
+        greet.ExitCode.ShouldBe(0, greet.ToString());
+        greet.Stderr.ShouldBeEmpty();
+        listed["status"]!.ToString().ShouldBe("loaded");
+    }
+
+    [Fact]
+    public async Task A_cached_plugin_that_no_longer_loads_fails_its_command_clearly_and_is_then_listed_as_failed()
+    {
+        // Given
+        var folder = _bed.InstallInPluginPath(TestPlugin.Greeter);
+        await _bed.ListAsync();
+        BreakKeepingSizeAndTime(Path.Combine(folder, TestPlugin.Greeter + ".dll"));
+
+        // When
+        var greet = await _bed.RunAsync("greet", "hello", "Ada");
+        var listed = await _bed.ListedAsync(TestPlugin.Greeter);
+
+        // Then
+        greet.ExitCode.ShouldBe(1);
+        greet.Stdout.ShouldBeEmpty();
+        greet.Stderr.ShouldContain("plugin 'greeter' could not be loaded: ");
+        greet.Stderr.ShouldContain("Run 'truto plugins list'");
+        listed["status"]!.ToString().ShouldBe("failed");
+    }
+
+    [Fact]
+    public async Task Any_change_in_a_plugin_folder_makes_it_load_afresh()
+    {
+        // Given
+        var folder = _bed.InstallInPluginPath(TestPlugin.MissingDependency);
+        (await _bed.ListedAsync("missing-dependency"))["status"]!.ToString().ShouldBe("loaded");
+
+        // When
+        File.Delete(Path.Combine(folder, TestPlugin.MissingDependencyHelper + ".dll"));
+        var listed = await _bed.ListedAsync(TestPlugin.MissingDependency);
+
+        // Then
+        listed["status"]!.ToString().ShouldBe("failed");
+        listed["reason"]!.ToString().ShouldStartWith("a dependency is missing: Truto.TestPlugins.MissingDependency.Helper");
+    }
+
+    [Fact]
+    public async Task A_new_plugin_dropped_in_after_caching_is_found()
+    {
+        // Given
+        await _bed.ListAsync();
+
+        // When
+        _bed.InstallForUser(TestPlugin.Greeter);
+        var listed = await _bed.ListedAsync("greeter");
+
+        // Then
+        listed["status"]!.ToString().ShouldBe("loaded");
+        listed["source"]!.ToString().ShouldBe("user");
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("truncated")]
+    [InlineData("other host build")]
+    public async Task A_damaged_or_foreign_manifest_is_rebuilt_not_trusted(string damage)
+    {
+        // Given: a manifest that claims the greeter adds a command 'bogus'
+        _bed.InstallInPluginPath(TestPlugin.Greeter);
+        await _bed.ListAsync();
+        var good = File.ReadAllText(ManifestPath).Replace("command\tgreet\t", "command\tbogus\t");
+        File.WriteAllText(ManifestPath, damage switch
+        {
+            "garbage" => "\0\u0001not a manifest\n",
+            "truncated" => good[..^4],
+            _ => good.Replace(PluginManifest.HostStamp, "00000000000000000000000000000000 1.0.0.0"),
+        });
+
+        // When
+        var listed = await _bed.ListedAsync("greeter");
+
+        // Then
+        listed["commands"]!.ToObject<string[]>().ShouldBe(["greet"]);
+        File.ReadAllText(ManifestPath).ShouldContain("command\tgreet\t");
+        File.ReadAllText(ManifestPath).ShouldEndWith("end\n");
+    }
+
+    [Fact]
+    public async Task The_trust_check_is_made_on_every_run_even_for_a_cached_plugin()
+    {
+        // Given
+        var folder = _bed.InstallInPluginPath(TestPlugin.Greeter);
+        await _bed.ListAsync();
+
+        // When
+        File.SetUnixFileMode(folder, File.GetUnixFileMode(folder) | UnixFileMode.OtherWrite);
+        var greet = await _bed.RunAsync("greet", "hello", "Ada");
+
+        // Then
+        greet.ExitCode.ShouldBe(2);
+        greet.Stderr.ShouldContain("unknown command 'greet'");
+        (await _bed.ListedAsync("Truto.TestPlugins.Greeter"))["status"]!.ToString().ShouldBe("untrusted");
+    }
+
+    [Fact]
+    public async Task A_cache_folder_that_cannot_be_written_changes_nothing_but_speed()
+    {
+        // Given
+        _bed.InstallInPluginPath(TestPlugin.Greeter);
+        var cache = Path.GetDirectoryName(ManifestPath)!;
+        Directory.CreateDirectory(cache);
+        File.WriteAllText(Path.Combine(cache, "plugins.manifest"), "");
+        Directory.CreateDirectory(ManifestPath + ".blocker");
+        File.Delete(ManifestPath);
+        Directory.Move(ManifestPath + ".blocker", ManifestPath); // a folder where the file should be: no write can succeed
+
+        // When
+        var greet = await _bed.RunAsync("greet", "hello", "Ada");
+        var again = await _bed.RunAsync("greet", "hello", "Ada");
+
+        // Then
+        greet.ExitCode.ShouldBe(0, greet.ToString());
+        greet.Stderr.ShouldBeEmpty();
+        again.Stdout.ShouldBe(greet.Stdout);
+        Directory.Exists(ManifestPath).ShouldBeTrue();
+        Directory.GetFiles(cache).ShouldBeEmpty("no temporary file is left behind");
+    }
+
+    private static void BreakKeepingSizeAndTime(string assemblyPath)
+    {
+        var time = File.GetLastWriteTimeUtc(assemblyPath);
+        var length = new FileInfo(assemblyPath).Length;
+        File.WriteAllBytes(assemblyPath, new byte[length]);
+        File.SetLastWriteTimeUtc(assemblyPath, time);
+    }
+}

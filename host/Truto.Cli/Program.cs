@@ -3,6 +3,13 @@ using Truto.Cli.Startup;
 using Truto.Cli.Terminal;
 
 // The process edge: real environment, real console, Ctrl+C. Everything else happens in TrutoHost.RunAsync.
+if (args is ["--version"])
+{
+    // The commonest health check answers before anything else is set up (TrutoHost answers it the same way).
+    Console.Out.WriteLine(TrutoHost.VersionLine);
+    return 0;
+}
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -4,6 +4,7 @@ using McMaster.Extensions.CommandLineUtils.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Truto.Cli.CommandLine;
 using Truto.Cli.Completion;
+using Truto.Cli.Diagnostics;
 using Truto.Cli.Errors;
 using Truto.Cli.HostCommands;
 using Truto.Cli.Plugins;
@@ -27,6 +28,9 @@ internal static class TrutoHost
 
     public static string Version { get; } = ReadVersion();
 
+    /// <summary>What <c>truto --version</c> prints.</summary>
+    public static string VersionLine => $"truto {Version} (plugin SDK {PluginCatalog.HostSdkVersion.ToString(2)})";
+
     public static async Task<int> RunAsync(string[] args, HostSettings settings, IStandardStreams streams, CancellationToken cancellationToken, IPluginLoader? loader = null)
     {
         var verbose = ArgumentScanner.WantsVerbose(args);
@@ -37,13 +41,15 @@ internal static class TrutoHost
             if (ArgumentScanner.WantsVersion(args))
             {
                 // Nothing else is needed to answer this: no plugin, no container, no command tree.
-                await streams.Out.WriteLineAsync($"truto {Version} (plugin SDK {PluginCatalog.HostSdkVersion.ToString(2)})");
+                await streams.Out.WriteLineAsync(VersionLine);
                 await streams.Out.FlushAsync(cancellationToken);
                 return ExitCodes.Success;
             }
 
+            StartupTrace.Mark("host entered");
             var hostCommands = HostCommandTypes.Select(PluginCatalog.DescribeCommand).ToArray();
             var inventory = Discover(settings, loader ?? new McMasterPluginLoader(), hostCommands);
+            StartupTrace.Mark("plugins discovered");
             if (args is [Completer.CommandName, .. var words])
             {
                 return await CompleteAsync(words, settings, streams, inventory, hostCommands, cancellationToken);
@@ -64,10 +70,12 @@ internal static class TrutoHost
                 WarnAboutUnusablePlugins(inventory, streams, colors);
                 plugin = inventory.Activate(owner.Plugin);
                 command = inventory.Activate(plugin, owner.Command);
+                StartupTrace.Mark($"plugin '{plugin.Name}' activated");
             }
 
             await using var services = HostServices.Build(settings, streams, inventory, plugin?.Registration);
             redactor = services.GetRequiredService<SecretRedactor>();
+            StartupTrace.Mark("services built");
             var result = await RunCommandAsync(args, command, services, streams, colors, cancellationToken);
             await streams.Out.FlushAsync(CancellationToken.None);
             return result;
@@ -100,7 +108,9 @@ internal static class TrutoHost
         AddCommandMethod.MakeGenericMethod(command.ModelType!).Invoke(null, [root, command.Name]);
         TrutoHelpText.Install(root, colors.Out);
 
+        StartupTrace.Mark("command tree built");
         var selected = root.Parse(args).SelectedCommand;
+        StartupTrace.Mark("command line parsed");
         var context = services.GetRequiredService<InvocationContext>();
         var values = globals.Read(DefaultFormatOf(selected));
         context.Bind(values);
@@ -126,6 +136,7 @@ internal static class TrutoHost
         if (selected is IModelAccessor accessor && accessor.GetModel() is ITrutoCommand runnable)
         {
             var exitCode = await runnable.ExecuteAsync(cancellationToken);
+            StartupTrace.Mark("command done");
             return exitCode is >= 0 and < 256 ? exitCode : ExitCodes.Failure;
         }
 

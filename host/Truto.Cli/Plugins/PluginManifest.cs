@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Truto.Cli.Plugins;
@@ -102,21 +101,30 @@ internal sealed class PluginManifest
     /// <summary>Changes whenever any file under <paramref name="folder"/> is added, removed, resized or touched.</summary>
     public static string Fingerprint(string folder)
     {
-        var files = new DirectoryInfo(folder).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .Select(f => (Name: Path.GetRelativePath(folder, f.FullName), f.Length, f.LastWriteTimeUtc.Ticks))
-            .OrderBy(f => f.Name, StringComparer.Ordinal);
-
-        // FNV-1a over the listing: stable across processes, unlike string.GetHashCode.
-        var hash = 14695981039346656037UL;
-        foreach (var (name, length, ticks) in files)
+        // Each file's FNV-1a hash of (relative path, size, mtime), summed: order-free, so readdir order never matters
+        // and nothing is sorted. Unlike string.GetHashCode, stable across processes. FileInfo's size and time come
+        // from the directory walk itself, with no further system call.
+        var sum = 0UL;
+        var count = 0;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
         {
-            foreach (var c in $"{name}\0{length}\0{ticks}\n")
-            {
-                hash = (hash ^ c) * 1099511628211UL;
-            }
+            sum += EntryHash(file.FullName.AsSpan(folder.Length), file.Length, file.LastWriteTimeUtc.Ticks);
+            count++;
         }
 
-        return hash.ToString("x16", CultureInfo.InvariantCulture);
+        return $"{count}-{sum:x16}";
+    }
+
+    private static ulong EntryHash(ReadOnlySpan<char> relativePath, long length, long ticks)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in relativePath)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        hash = (hash ^ (ulong)length) * 1099511628211UL;
+        return (hash ^ (ulong)ticks) * 1099511628211UL;
     }
 
     private string Render()

@@ -37,26 +37,28 @@ internal sealed class ProfileStore : IProfileStore
 
     private string LockPath => FilePath + ".lock";
 
-    public async Task<ProfileConfig> ReadAsync(CancellationToken cancellationToken) =>
-        ConfigFile.ToConfig(await ReadRootAsync(cancellationToken), FilePath);
+    public Task<ProfileConfig> ReadAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(ConfigFile.ToConfig(ReadRoot(), FilePath));
 
     public async Task<ProfileConfig> UpdateAsync(Func<ProfileConfig, ProfileConfig> change, CancellationToken cancellationToken)
     {
         EnsureDirectory();
         using var held = await AcquireLockAsync(cancellationToken);
         RemoveTempFilesOfDeadWriters();
-        var root = await ReadRootAsync(cancellationToken);
+        var root = ReadRoot();
         var updated = change(ConfigFile.ToConfig(root, FilePath));
-        await WriteAtomicallyAsync(ConfigFile.Merge(root, updated), cancellationToken);
+        WriteAtomically(ConfigFile.Merge(root, updated));
         return updated;
     }
 
-    private async Task<JObject> ReadRootAsync(CancellationToken cancellationToken)
+    // Reads and writes are synchronous: the file is a few KB, and the async file API would start the thread pool
+    // for it on every run.
+    private JObject ReadRoot()
     {
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(FilePath, Utf8, cancellationToken);
+            text = File.ReadAllText(FilePath, Utf8);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -70,7 +72,7 @@ internal sealed class ProfileStore : IProfileStore
         return ConfigFile.Parse(text, FilePath);
     }
 
-    private async Task WriteAtomicallyAsync(JObject root, CancellationToken cancellationToken)
+    private void WriteAtomically(JObject root)
     {
         var directory = Path.GetDirectoryName(FilePath)!;
         var temp = Path.Combine(directory, $".{Path.GetFileName(FilePath)}.{Guid.NewGuid():N}.tmp");
@@ -82,10 +84,10 @@ internal sealed class ProfileStore : IProfileStore
                 options.UnixCreateMode = FileMode600;
             }
 
-            await using (var stream = new FileStream(temp, options))
+            using (var stream = new FileStream(temp, options))
             {
                 var bytes = Utf8.GetBytes(root.ToString(Formatting.Indented) + "\n");
-                await stream.WriteAsync(bytes, cancellationToken);
+                stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -80,8 +80,9 @@ static void Run(BenchOptions options)
         throw new InvalidOperationException($"only {loaded} of {Targets.SyntheticPlugins} synthetic plugins show as loaded in 'truto plugins list'");
     }
 
+    var nice = Priority.Raise();
     var report = new Report();
-    report.Machine(MachineFacts(trutoDirectory));
+    report.Machine(MachineFacts(trutoDirectory).Append(("nice value of the measured runs", nice.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
     var startup = new List<StartupResult>();
     foreach (var startupCase in Targets.Startup)
@@ -177,6 +178,8 @@ static IEnumerable<(string, string)> MachineFacts(string trutoDirectory)
     yield return ("cores", System.Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
     yield return ("CPU", cpu ?? "unknown");
     yield return ("OS", RuntimeInformation.OSDescription);
+    yield return ("load average at start", File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown");
+    yield return ("peak memory", ChildRunner.MeasuresPeakMemory ? "GNU time's %M (maximum resident set)" : "not measured: install GNU time (/usr/bin/time)");
     yield return (".NET", $"{RuntimeInformation.FrameworkDescription} (SDK {Dotnet.Run(trutoDirectory, "--version").Trim()})");
     yield return ("truto", $"{trutoDirectory} (ReadyToRun: host {(Publisher.IsReadyToRun(Path.Combine(trutoDirectory, "truto.dll")) ? "yes" : "no")}, bundled plugins {plugins.Count(Publisher.IsReadyToRun)}/{plugins.Length})");
 }

@@ -8,19 +8,29 @@ internal readonly record struct ChildRun(int ExitCode, double WallMilliseconds, 
 
 /// <summary>
 /// Runs a program the same way for both sides of a comparison: posix_spawn(3) with stdin from /dev/null and stdout
-/// to /dev/null (or a file), then wait4(2), whose rusage gives the child's own peak RSS with no extra process.
-/// System.Diagnostics.Process is not used here: its pipes, threads and SIGCHLD bookkeeping would add time that is
-/// not the child's.
+/// to /dev/null (or a file), then wait4(2) for the exit, the wall time and the CPU time. System.Diagnostics.Process
+/// is not used: its pipes, threads and SIGCHLD bookkeeping would add time that is not the child's.
+/// Peak memory comes from GNU time (/usr/bin/time -f %M) wrapped around the child, not from wait4's ru_maxrss:
+/// glibc's posix_spawn runs the child in the parent's address space until exec, and Linux carries that space's
+/// high-water mark into the child's ru_maxrss, so it would report the harness's own size. GNU time forks, so its
+/// child starts from time's few hundred KiB. Both sides pay the same ~1 ms for the extra exec.
 /// </summary>
 internal static unsafe partial class ChildRunner
 {
     private const int ReadOnly = 0x0;         // O_RDONLY
     private const int WriteCreateTruncate = 0x1 | 0x40 | 0x200; // O_WRONLY | O_CREAT | O_TRUNC
     private const int Interrupted = 4;        // EINTR
-    private const int MaxRssOffset = 32;      // struct rusage: ru_utime, ru_stime (timevals of 16 bytes), then ru_maxrss (KiB)
+    private const int TimevalSize = 16;       // struct rusage starts with ru_utime and ru_stime
     private const int KillSignal = 9;
     private const int RusageSize = 144;
     private const int FileActionsSize = 256;  // posix_spawn_file_actions_t is 80 bytes on glibc x64; room to spare
+
+    private const string PeakMeter = "/usr/bin/time";
+
+    /// <summary>Whether peak memory can be measured (GNU time is installed); NaN peaks otherwise.</summary>
+    public static bool MeasuresPeakMemory { get; } = File.Exists(PeakMeter);
+
+    private static readonly string PeakFile = Path.Combine(Path.GetTempPath(), $"truto-bench-{Environment.ProcessId}.peak");
 
     /// <summary>A child still running after this long is killed, so a hung run cannot hang the harness.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
@@ -33,7 +43,8 @@ internal static unsafe partial class ChildRunner
         string stdoutPath = "/dev/null",
         string? stderrPath = "/dev/null")
     {
-        var argv = ToNativeArray([path, .. arguments]);
+        string[] command = MeasuresPeakMemory ? [PeakMeter, "-f", "%M", "-o", PeakFile, path, .. arguments] : [path, .. arguments];
+        var argv = ToNativeArray(command);
         var envp = ToNativeArray(environment.Select(e => $"{e.Key}={e.Value}").ToArray());
         var actions = NativeMemory.AllocZeroed(FileActionsSize);
         var usage = stackalloc byte[RusageSize];
@@ -51,7 +62,7 @@ internal static unsafe partial class ChildRunner
             fixed (IntPtr* argvPointer = argv)
             fixed (IntPtr* envpPointer = envp)
             {
-                Check(PosixSpawn(out var pid, path, actions, null, argvPointer, envpPointer), $"posix_spawn {path}");
+                Check(PosixSpawn(out var pid, command[0], actions, null, argvPointer, envpPointer), $"posix_spawn {command[0]}");
                 using var watchdog = new Timer(_ => Kill(pid, KillSignal), null, Limit, Timeout.InfiniteTimeSpan);
                 int status;
                 while (Wait4(pid, &status, 0, usage) == -1)
@@ -65,9 +76,8 @@ internal static unsafe partial class ChildRunner
 
                 var elapsed = Stopwatch.GetElapsedTime(started);
                 var exitCode = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F);
-                var peakKibibytes = *(long*)(usage + MaxRssOffset);
-                var cpu = Milliseconds((long*)usage) + Milliseconds((long*)(usage + 16));
-                return new ChildRun(exitCode, elapsed.TotalMilliseconds, cpu, peakKibibytes / 1024.0);
+                var cpu = Milliseconds((long*)usage) + Milliseconds((long*)(usage + TimevalSize));
+                return new ChildRun(exitCode, elapsed.TotalMilliseconds, cpu, PeakMebibytes());
             }
         }
         finally
@@ -77,6 +87,18 @@ internal static unsafe partial class ChildRunner
             Free(argv);
             Free(envp);
         }
+    }
+
+    /// <summary>GNU time's last line is %M, the peak in KiB (a line before it says if the child was killed).</summary>
+    private static double PeakMebibytes()
+    {
+        if (!MeasuresPeakMemory)
+        {
+            return double.NaN;
+        }
+
+        var last = File.ReadAllLines(PeakFile).LastOrDefault(l => l.Length > 0);
+        return long.TryParse(last, System.Globalization.CultureInfo.InvariantCulture, out var kibibytes) ? kibibytes / 1024.0 : double.NaN;
     }
 
     private static double Milliseconds(long* timeval) => (timeval[0] * 1000.0) + (timeval[1] / 1000.0);

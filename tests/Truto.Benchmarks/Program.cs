@@ -30,6 +30,10 @@ catch (Exception e) when (e is InvalidOperationException or IOException or Unaut
     Console.Error.WriteLine($"benchmark harness failed: {e.Message}");
     return 1;
 }
+finally
+{
+    File.Delete(ChildRunner.PeakFile);
+}
 
 static void Run(BenchOptions options)
 {

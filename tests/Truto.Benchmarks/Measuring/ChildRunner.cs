@@ -30,7 +30,8 @@ internal static unsafe partial class ChildRunner
     /// <summary>Whether peak memory can be measured (GNU time is installed); NaN peaks otherwise.</summary>
     public static bool MeasuresPeakMemory { get; } = File.Exists(PeakMeter);
 
-    private static readonly string PeakFile = Path.Combine(Path.GetTempPath(), $"truto-bench-{Environment.ProcessId}.peak");
+    /// <summary>Where GNU time writes the peak; the program deletes it when done.</summary>
+    public static string PeakFile { get; } = Path.Combine(Path.GetTempPath(), $"truto-bench-{Environment.ProcessId}.peak");
 
     /// <summary>A child still running after this long is killed, so a hung run cannot hang the harness.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);

@@ -124,13 +124,13 @@ public sealed partial class BuildIntegrationCommand(
 
         // 1. Load every source, recognised by content.
         var loaded = new List<(ApiDescription Api, string Content)>();
-        var docUrls = new List<Uri>();
+        var docSites = new List<(Uri Url, string FirstPage)>();
         foreach (var source in sourceArgs)
         {
             var (content, origin, url) = await ReadSourceAsync(source, cancellationToken);
             if (url is not null && !SourceReader.IsStructured(content))
             {
-                docUrls.Add(url); // a doc site: crawled below, once we know a key is there to use it
+                docSites.Add((url, content)); // a doc site: crawled below, once we know a key is there to use it
                 continue;
             }
 
@@ -165,7 +165,7 @@ public sealed partial class BuildIntegrationCommand(
 
         // 3. Doc sites, once the key question is settled. A deterministic build of a spec only loses context
         //    when crawling is unavailable, so it goes on without them.
-        foreach (var url in docUrls)
+        foreach (var (url, firstPage) in docSites)
         {
             if (apiKey is null && services.GetService<IDocumentationFetcher>() is null)
             {
@@ -173,14 +173,14 @@ public sealed partial class BuildIntegrationCommand(
                 continue;
             }
 
-            sources.Add(await FetchDocsAsync(url, cancellationToken));
+            sources.Add(await FetchDocsAsync(url, firstPage, cancellationToken));
         }
 
         structured = sources.Any(s => s.Kind != SourceKind.Docs);
         var index = new SourceIndex(sources);
         var outPath = Path.GetFullPath(Out ?? Path.Combine(Directory.GetCurrentDirectory(), $"{slug ?? PrimarySlug(sources)}.integration.json"));
         var partialPath = outPath + ".partial";
-        var fingerprint = Fingerprint(loaded.Select(l => l.Content), slug, docUrls);
+        var fingerprint = Fingerprint(loaded.Select(l => l.Content), slug, docSites.Select(d => d.Url));
 
         // 4. Deterministic extraction, unless an interrupted build of the same sources left its work behind.
         var (integration, phase) = await TryResumeAsync(partialPath, fingerprint, cancellationToken);
@@ -396,9 +396,9 @@ public sealed partial class BuildIntegrationCommand(
         }
     }
 
-    private async Task<ApiDescription> FetchDocsAsync(Uri url, CancellationToken cancellationToken)
+    /// <param name="firstPage">The page at <paramref name="url"/>, already fetched to tell a doc page from a spec.</param>
+    private async Task<ApiDescription> FetchDocsAsync(Uri url, string firstPage, CancellationToken cancellationToken)
     {
-        var fetcher = services.GetService<IDocumentationFetcher>() ?? throw RefinementUnavailable();
         string? firecrawlKey = null;
         if (!NoFirecrawl)
         {
@@ -413,6 +413,15 @@ public sealed partial class BuildIntegrationCommand(
             }
         }
 
+        if (firecrawlKey is null)
+        {
+            // Without Firecrawl the page is the one already downloaded: convert it rather than fetch it again.
+            output.Status($"Converting {url} (local fetch, no Firecrawl key)");
+            var page = LocalPageFetcher.FromContent(url, firstPage, mediaType: null);
+            return SourceReader.FromPages(url.AbsoluteUri, [(page.Url.AbsoluteUri, page.Title, page.Markdown)]);
+        }
+
+        var fetcher = services.GetService<IDocumentationFetcher>() ?? throw RefinementUnavailable();
         var options = new FetchOptions(
             firecrawlKey,
             EndpointFrom(FirecrawlApiUrl, "--firecrawl-api-url") ?? EndpointFrom(environment.Get("FIRECRAWL_API_URL"), "FIRECRAWL_API_URL") ?? new Uri(DefaultFirecrawlUrl),

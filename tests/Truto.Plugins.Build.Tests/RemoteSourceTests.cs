@@ -12,6 +12,7 @@ public sealed class RemoteSourceTests : IDisposable
     private readonly TrutoTestHost _host = new();
     private readonly HttpListener _listener = new();
     private readonly string _baseUrl;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requested = new();
 
     public RemoteSourceTests()
     {
@@ -49,12 +50,13 @@ public sealed class RemoteSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_doc_page_url_beside_a_spec_is_fetched_directly_without_a_firecrawl_key_and_adds_context()
+    public async Task A_doc_page_url_beside_a_spec_is_fetched_once_without_a_firecrawl_key_and_adds_context()
     {
         var (result, file, _) = await _host.BuildAsync(_baseUrl + "specs/lists", _baseUrl + "docs/rate-limits", "--no-llm");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Stderr.ShouldContain($"Crawling {_baseUrl}docs/rate-limits (local fetch");
+        result.Stderr.ShouldContain($"Converting {_baseUrl}docs/rate-limits (local fetch");
+        _requested.Count(p => p == "/docs/rate-limits").ShouldBe(1, "the page read to tell it from a spec is the page converted");
         file!.MethodCount().ShouldBe(7, "the page adds context, not methods");
         file!["config"]!["rate_limit"].ShouldNotBeNull("the page describes a 429");
         ((JArray)file!["documentation"]!).Single(r => (string?)r["type"] == "readme")["content"]!.ToString().ShouldContain("100 requests");
@@ -76,6 +78,7 @@ public sealed class RemoteSourceTests : IDisposable
             }
 
             var path = context.Request.Url!.AbsolutePath;
+            _requested.Enqueue(path);
             var body = path == "/specs/lists" ? spec
                 : path == "/docs/rate-limits" ? Encoding.UTF8.GetBytes("<html><body><h1>Rate limits</h1><p>429 after 100 requests</p></body></html>")
                 : Encoding.UTF8.GetBytes("not found");

@@ -41,14 +41,28 @@ internal sealed class LocalPageFetcher
             }
 
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            var mediaType = response.Content.Headers.ContentType?.MediaType ?? "text/html";
-            if (mediaType.Contains("html", StringComparison.OrdinalIgnoreCase))
-            {
-                var converted = HtmlToMarkdown.Convert(body, url);
-                return new DocumentationPage(url, converted.Title, converted.Markdown);
-            }
-
-            return new DocumentationPage(url, url.Segments.LastOrDefault()?.Trim('/') ?? url.Host, body);
+            return FromContent(url, body, response.Content.Headers.ContentType?.MediaType ?? "text/html");
         }
+    }
+
+    /// <summary>A fetched page as markdown: HTML converted, markdown and text as they are.</summary>
+    /// <param name="mediaType">The response's media type, or null to tell HTML by its content.</param>
+    public static DocumentationPage FromContent(Uri url, string body, string? mediaType)
+    {
+        if (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? LooksLikeHtml(body))
+        {
+            var converted = HtmlToMarkdown.Convert(body, url);
+            return new DocumentationPage(url, converted.Title, converted.Markdown);
+        }
+
+        return new DocumentationPage(url, url.Segments.LastOrDefault()?.Trim('/') ?? url.Host, body);
+    }
+
+    private static bool LooksLikeHtml(string body)
+    {
+        var head = body.AsSpan(0, Math.Min(body.Length, 2048)).TrimStart();
+        return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<body", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,9 +1,5 @@
 using System.Reflection;
-using McMaster.Extensions.CommandLineUtils;
 using McMaster.NETCore.Plugins.Loader;
-using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
-using Truto.Cli.Sdk.Plugins;
 
 namespace Truto.Cli.Plugins;
 
@@ -24,13 +20,9 @@ internal sealed class McMasterPluginLoader : IPluginLoader
 {
     // The contract's assemblies are the host's own, so a plugin's SDK types are the host's types. Everything else a
     // plugin ships stays private to it (no PreferDefaultLoadContext), even where the host has another version.
-    private static readonly AssemblyName[] SharedAssemblies =
-    [
-        typeof(ITrutoPlugin).Assembly.GetName(),
-        typeof(CommandLineApplication).Assembly.GetName(),
-        typeof(IServiceCollection).Assembly.GetName(),
-        typeof(JToken).Assembly.GetName(),
-    ];
+    // Named, not taken from typeof(...): a run that loads no plugin should not load these either.
+    private static readonly string[] SharedAssemblies =
+        ["Truto.Cli.Sdk", "McMaster.Extensions.CommandLineUtils", "Microsoft.Extensions.DependencyInjection.Abstractions", "Newtonsoft.Json"];
 
     public Assembly Load(string assemblyPath)
     {
@@ -41,7 +33,7 @@ internal sealed class McMasterPluginLoader : IPluginLoader
             .IsLazyLoaded(true);
         foreach (var name in SharedAssemblies)
         {
-            builder.PreferDefaultLoadContextAssembly(name);
+            builder.PreferDefaultLoadContextAssembly(new AssemblyName(name));
         }
 
         // PluginLoader would also read the plugin's and the host's runtimeconfig(.dev).json for extra probing paths

@@ -31,9 +31,8 @@ internal sealed class PluginManifest
     /// <summary>A manifest that remembers nothing and writes nothing: every plugin is loaded.</summary>
     public static PluginManifest None { get; } = new(null, "", new(StringComparer.Ordinal));
 
-    /// <summary>The host build a manifest belongs to: a rebuilt host may share types differently.</summary>
-    public static string HostStamp { get; } =
-        $"{typeof(PluginManifest).Assembly.ManifestModule.ModuleVersionId:N} {PluginCatalog.HostSdkVersion}";
+    /// <summary>The host build a manifest belongs to (its file's size and time): a rebuilt host may share types differently.</summary>
+    public static string HostStamp { get; } = ReadHostStamp();
 
     public static PluginManifest Open(string path, string stamp)
     {
@@ -125,6 +124,15 @@ internal sealed class PluginManifest
 
         hash = (hash ^ (ulong)length) * 1099511628211UL;
         return (hash ^ (ulong)ticks) * 1099511628211UL;
+    }
+
+    private static string ReadHostStamp()
+    {
+        // A stat of truto.dll is cheaper than reading the module id from metadata; a single-file build has no path.
+        var host = typeof(PluginManifest).Assembly;
+        var file = string.IsNullOrEmpty(host.Location) ? null : new FileInfo(host.Location);
+        var build = file is { Exists: true } ? $"{file.Length}-{file.LastWriteTimeUtc.Ticks}" : host.ManifestModule.ModuleVersionId.ToString("N");
+        return $"{build} {PluginCatalog.HostSdkVersion}";
     }
 
     private string Render()

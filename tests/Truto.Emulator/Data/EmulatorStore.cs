@@ -10,6 +10,13 @@ internal sealed partial class EmulatorStore
 {
     private const int ApiTokensPerTenant = 3;
 
+    /// <summary>The API-token list's order: <c>created_at</c>, then <c>id</c>.</summary>
+    private static readonly Comparer<JObject> ListOrder = Comparer<JObject>.Create((a, b) =>
+    {
+        var byCreated = string.CompareOrdinal((string?)a["created_at"], (string?)b["created_at"]);
+        return byCreated != 0 ? byCreated : string.CompareOrdinal((string?)a["id"], (string?)b["id"]);
+    });
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TenantData> _tenants = new(StringComparer.Ordinal);
     private readonly SeedClock _clock = new();
@@ -91,7 +98,7 @@ internal sealed partial class EmulatorStore
     {
         lock (_gate)
         {
-            return InListOrder(tenant.ApiTokens);
+            return tenant.ApiTokens.Select(Copy).ToList();
         }
     }
 
@@ -99,15 +106,42 @@ internal sealed partial class EmulatorStore
     {
         lock (_gate)
         {
-            return InListOrder(Tenant(token).ApiTokens);
+            return Tenant(token).ApiTokens.Select(Copy).ToList();
         }
     }
 
-    private static List<JObject> InListOrder(IEnumerable<JObject> rows) => rows
-        .OrderBy(row => (string?)row["created_at"], StringComparer.Ordinal)
-        .ThenBy(row => (string?)row["id"], StringComparer.Ordinal)
-        .Select(Copy)
-        .ToList();
+    /// <summary>The API token with this id, as a copy, or null.</summary>
+    public JObject? ApiToken(TenantData tenant, string id)
+    {
+        lock (_gate)
+        {
+            var row = tenant.ApiTokens.Find(row => (string?)row["id"] == id);
+            return row is null ? null : Copy(row);
+        }
+    }
+
+    /// <summary>
+    /// One page of the tenant's API tokens in list order: up to <paramref name="limit"/> rows matching
+    /// <paramref name="filter"/> from <paramref name="offset"/>, as copies, and whether more follow. Without a filter
+    /// this costs the page, not the whole list, so a client paging through 100,000 rows is not slowed by the store.
+    /// </summary>
+    public (IReadOnlyList<JObject> Rows, bool More) ApiTokenPage(TenantData tenant, Func<JObject, bool>? filter, int offset, int limit)
+    {
+        lock (_gate)
+        {
+            var rows = tenant.ApiTokens;
+            if (filter is null)
+            {
+                var start = Math.Min(offset, rows.Count);
+                var count = Math.Min(limit, rows.Count - start);
+                return (rows.GetRange(start, count).Select(Copy).ToList(), start + count < rows.Count);
+            }
+
+            var matching = rows.Where(filter).Skip(offset).Take(limit + 1).ToList();
+            var more = matching.Count > limit;
+            return (matching.Take(limit).Select(Copy).ToList(), more);
+        }
+    }
 
     private List<JObject> AddApiTokens(TenantData tenant, int count)
     {
@@ -127,11 +161,27 @@ internal sealed partial class EmulatorStore
                 ["created_at"] = SeedClock.Format(created),
                 ["updated_at"] = SeedClock.Format(index % 3 == 2 ? created.AddDays(2) : created),
             };
-            tenant.ApiTokens.Add(row);
+            AddInListOrder(tenant.ApiTokens, row);
             added.Add(row);
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// Keeps a tenant's rows sorted as the list route returns them (<c>created_at</c>, then <c>id</c>), so reads never
+    /// sort. Seeded rows come from a steady clock and append; anything earlier is inserted in its place.
+    /// </summary>
+    private static void AddInListOrder(List<JObject> rows, JObject row)
+    {
+        if (rows.Count == 0 || ListOrder.Compare(rows[^1], row) <= 0)
+        {
+            rows.Add(row);
+            return;
+        }
+
+        var at = rows.BinarySearch(row, ListOrder);
+        rows.Insert(at < 0 ? ~at : at + 1, row);
     }
 
     private TenantData Tenant(string token) =>

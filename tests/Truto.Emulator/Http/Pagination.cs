@@ -46,14 +46,16 @@ internal static class Pagination
     public static JObject Envelope(IReadOnlyList<JToken> ordered, PageRequest page)
     {
         var rows = ordered.Skip(page.Offset).Take(page.Limit).ToList();
-        var end = page.Offset + rows.Count;
-        return new JObject
-        {
-            ["result"] = new JArray(rows),
-            ["next_cursor"] = end < ordered.Count ? EncodeCursor(end) : null,
-            ["limit"] = page.Limit,
-        };
+        return Envelope(rows, page.Offset + rows.Count < ordered.Count, page);
     }
+
+    /// <summary>The envelope for <paramref name="rows"/>, a page already cut at <paramref name="page"/>; <paramref name="more"/> when rows follow it.</summary>
+    public static JObject Envelope(IReadOnlyList<JToken> rows, bool more, PageRequest page) => new()
+    {
+        ["result"] = new JArray(rows),
+        ["next_cursor"] = more ? EncodeCursor(page.Offset + rows.Count) : null,
+        ["limit"] = page.Limit,
+    };
 
     public static string EncodeCursor(int offset) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(new JObject { ["offset"] = offset }.ToString(Formatting.None)));

@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using Truto.Emulator.Data;
 using Truto.Emulator.Http;
 
@@ -21,21 +22,26 @@ internal static class ApiTokens
     {
         var query = http.Request.Query;
         var page = Pagination.Read(query);
-        IEnumerable<Newtonsoft.Json.Linq.JObject> rows = store.ApiTokens(http.Tenant());
+        Func<JObject, bool>? filter = null;
         if (query.TryGetValue("name", out var name))
         {
-            rows = rows.Where(row => (string?)row["name"] == name.ToString());
+            var wanted = name.ToString();
+            filter = row => (string?)row["name"] == wanted;
         }
 
         if (query.TryGetValue("environment_id", out var environmentId))
         {
-            rows = rows.Where(row => (string?)row["environment_id"] == environmentId.ToString());
+            var wanted = environmentId.ToString();
+            var byName = filter;
+            filter = row => (byName is null || byName(row)) && (string?)row["environment_id"] == wanted;
         }
 
-        return new(Pagination.Envelope(rows.ToList(), page));
+        // The store cuts the page itself: the cost is one page, not every row (100,000 in the throughput benchmark).
+        var (rows, more) = store.ApiTokenPage(http.Tenant(), filter, page.Offset, page.Limit);
+        return new(Pagination.Envelope(rows, more, page));
     }
 
     private static JsonResponse Get(HttpContext http, EmulatorStore store, string id) =>
-        new(store.ApiTokens(http.Tenant()).FirstOrDefault(row => (string?)row["id"] == id)
+        new(store.ApiToken(http.Tenant(), id)
             ?? throw ApiException.NotFound("API token not found"));
 }

@@ -4,18 +4,12 @@ namespace Truto.Emulator.Data;
 
 /// <summary>
 /// The emulator's data: one <see cref="TenantData"/> per bearer token. One store per emulator (never static), all
-/// access under one lock; rows leave the store as copies, so neither tests nor handlers can change them by accident.
+/// access under one lock; rows leave the store as copies (API-token rows are immutable records), so neither tests nor
+/// handlers can change them by accident.
 /// </summary>
 internal sealed partial class EmulatorStore
 {
     private const int ApiTokensPerTenant = 3;
-
-    /// <summary>The API-token list's order: <c>created_at</c>, then <c>id</c>.</summary>
-    private static readonly Comparer<JObject> ListOrder = Comparer<JObject>.Create((a, b) =>
-    {
-        var byCreated = string.CompareOrdinal((string?)a["created_at"], (string?)b["created_at"]);
-        return byCreated != 0 ? byCreated : string.CompareOrdinal((string?)a["id"], (string?)b["id"]);
-    });
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TenantData> _tenants = new(StringComparer.Ordinal);
@@ -60,12 +54,12 @@ internal sealed partial class EmulatorStore
         }
     }
 
-    public IReadOnlyList<JObject> SeedApiTokens(string token, int count)
+    public IReadOnlyList<ApiTokenRow> SeedApiTokens(string token, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (_gate)
         {
-            return AddApiTokens(Tenant(token), count).Select(Copy).ToList();
+            return AddApiTokens(Tenant(token), count);
         }
     }
 
@@ -94,38 +88,37 @@ internal sealed partial class EmulatorStore
     }
 
     /// <summary>The tenant's API tokens in list order: <c>created_at</c>, then <c>id</c>.</summary>
-    public IReadOnlyList<JObject> ApiTokens(TenantData tenant)
+    public IReadOnlyList<ApiTokenRow> ApiTokens(TenantData tenant)
     {
         lock (_gate)
         {
-            return tenant.ApiTokens.Select(Copy).ToList();
+            return tenant.ApiTokens.ToArray();
         }
     }
 
-    public IReadOnlyList<JObject> ApiTokens(string token)
+    public IReadOnlyList<ApiTokenRow> ApiTokens(string token)
     {
         lock (_gate)
         {
-            return Tenant(token).ApiTokens.Select(Copy).ToList();
+            return Tenant(token).ApiTokens.ToArray();
         }
     }
 
-    /// <summary>The API token with this id, as a copy, or null.</summary>
-    public JObject? ApiToken(TenantData tenant, string id)
+    /// <summary>The API token with this id, or null.</summary>
+    public ApiTokenRow? ApiToken(TenantData tenant, string id)
     {
         lock (_gate)
         {
-            var row = tenant.ApiTokens.Find(row => (string?)row["id"] == id);
-            return row is null ? null : Copy(row);
+            return tenant.ApiTokens.Find(row => row.Id == id);
         }
     }
 
     /// <summary>
     /// One page of the tenant's API tokens in list order: up to <paramref name="limit"/> rows matching
-    /// <paramref name="filter"/> from <paramref name="offset"/>, as copies, and whether more follow. Without a filter
-    /// this costs the page, not the whole list, so a client paging through 100,000 rows is not slowed by the store.
+    /// <paramref name="filter"/> from <paramref name="offset"/>, and whether more follow. Without a filter this costs
+    /// the page, not the whole list, so a client paging through 100,000 rows is not slowed by the store.
     /// </summary>
-    public (IReadOnlyList<JObject> Rows, bool More) ApiTokenPage(TenantData tenant, Func<JObject, bool>? filter, int offset, int limit)
+    public (IReadOnlyList<ApiTokenRow> Rows, bool More) ApiTokenPage(TenantData tenant, Func<ApiTokenRow, bool>? filter, int offset, int limit)
     {
         lock (_gate)
         {
@@ -134,33 +127,22 @@ internal sealed partial class EmulatorStore
             {
                 var start = Math.Min(offset, rows.Count);
                 var count = Math.Min(limit, rows.Count - start);
-                return (rows.GetRange(start, count).Select(Copy).ToList(), start + count < rows.Count);
+                return (rows.GetRange(start, count), start + count < rows.Count);
             }
 
             var matching = rows.Where(filter).Skip(offset).Take(limit + 1).ToList();
             var more = matching.Count > limit;
-            return (matching.Take(limit).Select(Copy).ToList(), more);
+            return (matching.Take(limit).ToList(), more);
         }
     }
 
-    private List<JObject> AddApiTokens(TenantData tenant, int count)
+    private List<ApiTokenRow> AddApiTokens(TenantData tenant, int count)
     {
-        var added = new List<JObject>(count);
+        var added = new List<ApiTokenRow>(count);
         for (var i = 0; i < count; i++)
         {
             var index = tenant.ApiTokens.Count;
-            var created = _clock.Next();
-            var row = new JObject
-            {
-                ["id"] = NewId(),
-                ["name"] = SeedNames.ApiToken(index),
-                ["environment_id"] = tenant.Info.EnvironmentId,
-                ["created_by"] = tenant.UserIds[index % tenant.UserIds.Count],
-                // Some tokens expire, most do not; a few were renamed after creation.
-                ["expires_at"] = index % 4 == 1 ? SeedClock.Format(created.AddDays(90)) : JValue.CreateNull(),
-                ["created_at"] = SeedClock.Format(created),
-                ["updated_at"] = SeedClock.Format(index % 3 == 2 ? created.AddDays(2) : created),
-            };
+            var row = new ApiTokenRow(NewId(), index, _clock.Next(), tenant.Info.EnvironmentId, tenant.UserIds[index % tenant.UserIds.Count]);
             AddInListOrder(tenant.ApiTokens, row);
             added.Add(row);
         }
@@ -169,18 +151,18 @@ internal sealed partial class EmulatorStore
     }
 
     /// <summary>
-    /// Keeps a tenant's rows sorted as the list route returns them (<c>created_at</c>, then <c>id</c>), so reads never
-    /// sort. Seeded rows come from a steady clock and append; anything earlier is inserted in its place.
+    /// Keeps a tenant's rows sorted as the list route returns them, so reads never sort. Seeded rows come from a
+    /// steady clock and append; anything earlier is inserted in its place.
     /// </summary>
-    private static void AddInListOrder(List<JObject> rows, JObject row)
+    private static void AddInListOrder(List<ApiTokenRow> rows, ApiTokenRow row)
     {
-        if (rows.Count == 0 || ListOrder.Compare(rows[^1], row) <= 0)
+        if (rows.Count == 0 || ApiTokenRow.ListOrder.Compare(rows[^1], row) <= 0)
         {
             rows.Add(row);
             return;
         }
 
-        var at = rows.BinarySearch(row, ListOrder);
+        var at = rows.BinarySearch(row, ApiTokenRow.ListOrder);
         rows.Insert(at < 0 ? ~at : at + 1, row);
     }
 

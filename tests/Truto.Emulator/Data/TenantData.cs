@@ -18,5 +18,5 @@ internal sealed partial class TenantData(EmulatorTenant info, JObject team, JObj
     public IReadOnlyList<string> UserIds { get; } = userIds;
 
     /// <summary>The environment's API tokens, kept in list order (<c>created_at</c>, then <c>id</c>).</summary>
-    public List<JObject> ApiTokens { get; } = [];
+    public List<ApiTokenRow> ApiTokens { get; } = [];
 }

@@ -57,6 +57,28 @@ internal static class Pagination
         ["limit"] = page.Limit,
     };
 
+    /// <summary>
+    /// Writes the same envelope as <see cref="Envelope(IReadOnlyList{JToken}, bool, PageRequest)"/> for rows that
+    /// write themselves, without building a <see cref="JObject"/> per row.
+    /// </summary>
+    public static void WriteEnvelope<T>(JsonWriter json, IReadOnlyList<T> rows, Action<T, JsonWriter> writeRow, bool more, PageRequest page)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("result");
+        json.WriteStartArray();
+        foreach (var row in rows)
+        {
+            writeRow(row, json);
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("next_cursor");
+        json.WriteValue(more ? EncodeCursor(page.Offset + rows.Count) : null);
+        json.WritePropertyName("limit");
+        json.WriteValue(page.Limit);
+        json.WriteEndObject();
+    }
+
     public static string EncodeCursor(int offset) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(new JObject { ["offset"] = offset }.ToString(Formatting.None)));
 

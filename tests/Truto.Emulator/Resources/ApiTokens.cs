@@ -1,4 +1,3 @@
-using Newtonsoft.Json.Linq;
 using Truto.Emulator.Data;
 using Truto.Emulator.Http;
 
@@ -22,26 +21,24 @@ internal static class ApiTokens
     {
         var query = http.Request.Query;
         var page = Pagination.Read(query);
-        Func<JObject, bool>? filter = null;
-        if (query.TryGetValue("name", out var name))
+        Func<ApiTokenRow, bool>? filter = null;
+        foreach (var field in (string[])["name", "environment_id"])
         {
-            var wanted = name.ToString();
-            filter = row => (string?)row["name"] == wanted;
+            if (query.TryGetValue(field, out var value))
+            {
+                var wanted = value.ToString();
+                var before = filter;
+                filter = row => (before is null || before(row)) && row.Field(field) == wanted;
+            }
         }
 
-        if (query.TryGetValue("environment_id", out var environmentId))
-        {
-            var wanted = environmentId.ToString();
-            var byName = filter;
-            filter = row => (byName is null || byName(row)) && (string?)row["environment_id"] == wanted;
-        }
-
-        // The store cuts the page itself: the cost is one page, not every row (100,000 in the throughput benchmark).
+        // The store cuts the page itself and the rows write themselves: the cost is one page, not every row
+        // (100,000 in the throughput benchmark), and no JObject is built.
         var (rows, more) = store.ApiTokenPage(http.Tenant(), filter, page.Offset, page.Limit);
-        return new(Pagination.Envelope(rows, more, page));
+        return new(json => Pagination.WriteEnvelope(json, rows, (row, writer) => row.WriteTo(writer), more, page));
     }
 
     private static JsonResponse Get(HttpContext http, EmulatorStore store, string id) =>
-        new(store.ApiToken(http.Tenant(), id)
+        new(store.ApiToken(http.Tenant(), id)?.ToJson()
             ?? throw ApiException.NotFound("API token not found"));
 }

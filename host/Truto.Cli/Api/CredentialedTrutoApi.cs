@@ -8,7 +8,7 @@ namespace Truto.Cli.Api;
 /// The <see cref="ITrutoApi"/> commands get: credentials are resolved on the first request, not when the command
 /// is constructed, so a command that fails validation never reads the config file.
 /// </summary>
-internal sealed class CredentialedTrutoApi(ICredentials credentials, TrutoApiFactory factory) : ITrutoApi
+internal sealed class CredentialedTrutoApi(ICredentials credentials, TrutoApiFactory factory) : ITrutoApi, IListPageSource
 {
     private ITrutoApi? _connected;
 
@@ -17,6 +17,14 @@ internal sealed class CredentialedTrutoApi(ICredentials credentials, TrutoApiFac
 
     public async Task<ListPage> GetPageAsync(string path, IReadOnlyDictionary<string, string>? query, int limit, string? nextCursor, CancellationToken cancellationToken) =>
         await (await ConnectAsync(cancellationToken)).GetPageAsync(path, query, limit, nextCursor, cancellationToken);
+
+    public async Task<ListPageBody> GetPageBodyAsync(string path, IReadOnlyDictionary<string, string>? query, int limit, string? nextCursor, CancellationToken cancellationToken)
+    {
+        var api = await ConnectAsync(cancellationToken);
+        return api is IListPageSource pages
+            ? await pages.GetPageBodyAsync(path, query, limit, nextCursor, cancellationToken)
+            : ListPageBody.FromPage(await api.GetPageAsync(path, query, limit, nextCursor, cancellationToken));
+    }
 
     public async IAsyncEnumerable<JObject> GetAllAsync(string path, IReadOnlyDictionary<string, string>? query, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

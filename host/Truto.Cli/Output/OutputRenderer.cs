@@ -43,9 +43,10 @@ internal sealed class OutputRenderer : IOutput
         {
             await formatter.WriteRecordsAsync(FlushWhileWaiting(records, formatter, progress, cancellationToken), columns, _streams.Out, cancellationToken);
         }
-        catch (Exception) when (formatter.Streams && progress.Records > 0 && progress.Flushed)
+        catch (Exception) when (formatter.Streams && progress.Records > 0)
         {
-            // Whole records already reached the reader; say plainly that the listing is not complete.
+            // Whole records already went out (or are about to: stdout is flushed here, once a page is already
+            // waiting, or when its buffer fills); say plainly that the listing is not complete.
             formatter.WritePending();
             await _streams.Out.FlushAsync(CancellationToken.None);
             _streams.Error.WriteLine($"warning: the output stopped after {progress.Records} records and is incomplete");
@@ -88,7 +89,6 @@ internal sealed class OutputRenderer : IOutput
             {
                 formatter.WritePending();
                 await _streams.Out.FlushAsync(cancellationToken);
-                progress.Flushed |= progress.Records > 0;
             }
 
             if (!await next)
@@ -104,8 +104,6 @@ internal sealed class OutputRenderer : IOutput
     private sealed class StreamProgress
     {
         public int Records { get; set; }
-
-        public bool Flushed { get; set; }
     }
 
     private static async IAsyncEnumerable<object> ToAsync(IEnumerable<object> records)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
+using Truto.Cli.Api;
 using Truto.Cli.Sdk.Api;
 using Truto.Cli.Sdk.Errors;
 using Truto.Cli.Sdk.Output;
@@ -60,19 +61,50 @@ internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStr
         await output.WriteObjectAsync(record, cancellationToken);
     }
 
+    /// <summary>
+    /// Every page, record by record. The next page is requested as soon as the current one's cursor is known, so it
+    /// travels while this one is written (the two share the machine's cores rather than taking turns), and at most
+    /// two pages' bytes are held: memory stays flat however long the listing.
+    /// </summary>
     private async IAsyncEnumerable<object> AllPages(ResourceListRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var cursor = request.NextCursor;
-        do
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<ListPageBody>? next = FetchAsync(request, request.NextCursor, stop.Token);
+        try
         {
-            var page = await api.GetPageAsync(request.Path, request.Filters, request.Limit, cursor, cancellationToken);
-            foreach (var record in page.Records)
+            while (next is not null)
             {
-                yield return record;
+                using var page = await next;
+                next = page.NextCursor is { } cursor ? FetchAsync(request, cursor, stop.Token) : null;
+                foreach (var record in page.Records())
+                {
+                    yield return record;
+                }
             }
-
-            cursor = page.NextCursor;
         }
-        while (cursor is not null);
+        finally
+        {
+            // Stopped early (a closed pipe, a failure, Ctrl+C): cancel the page in flight and let it go quietly.
+            if (next is not null)
+            {
+                await stop.CancelAsync();
+                try
+                {
+                    (await next).Dispose();
+                }
+                catch (Exception)
+                {
+                    // Its failure is moot: the listing already ended for another reason.
+                }
+            }
+        }
     }
+
+    private Task<ListPageBody> FetchAsync(ResourceListRequest request, string? cursor, CancellationToken cancellationToken) =>
+        api is IListPageSource pages
+            ? pages.GetPageBodyAsync(request.Path, request.Filters, request.Limit, cursor, cancellationToken)
+            : FetchThroughSdkAsync(request, cursor, cancellationToken);
+
+    private async Task<ListPageBody> FetchThroughSdkAsync(ResourceListRequest request, string? cursor, CancellationToken cancellationToken) =>
+        ListPageBody.FromPage(await api.GetPageAsync(request.Path, request.Filters, request.Limit, cursor, cancellationToken));
 }

@@ -1,0 +1,10 @@
+namespace Truto.Cli.Api;
+
+/// <summary>
+/// The host's own way to read a list page: cursor first, records parsed as they are enumerated. Listings with
+/// --all use it to stream 100,000 records in flat memory; anything else goes through the SDK's page.
+/// </summary>
+internal interface IListPageSource
+{
+    Task<ListPageBody> GetPageBodyAsync(string path, IReadOnlyDictionary<string, string>? query, int limit, string? nextCursor, CancellationToken cancellationToken);
+}

@@ -6,5 +6,6 @@ namespace Truto.Cli.Api;
 /// </summary>
 internal interface IListPageSource
 {
-    Task<ListPageBody> GetPageBodyAsync(string path, IReadOnlyDictionary<string, string>? query, int limit, string? nextCursor, CancellationToken cancellationToken);
+    /// <param name="limit">The page size; null sends none, for the API's own default page.</param>
+    Task<ListPageBody> GetPageBodyAsync(string path, IReadOnlyDictionary<string, string>? query, int? limit, string? nextCursor, CancellationToken cancellationToken);
 }

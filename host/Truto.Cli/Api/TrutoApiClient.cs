@@ -55,10 +55,14 @@ internal sealed class TrutoApiClient : ITrutoApi, IListPageSource
     /// a listing never holds a page of parsed records, so they die young instead of being promoted and collected
     /// in full garbage collections. Dispose it to give its buffer back.
     /// </summary>
-    public async Task<ListPageBody> GetPageBodyAsync(string path, IReadOnlyDictionary<string, string>? query, int limit, string? nextCursor, CancellationToken cancellationToken)
+    public async Task<ListPageBody> GetPageBodyAsync(string path, IReadOnlyDictionary<string, string>? query, int? limit, string? nextCursor, CancellationToken cancellationToken)
     {
         var parameters = query is null ? new Dictionary<string, string>() : new Dictionary<string, string>(query);
-        parameters["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (limit is { } size)
+        {
+            parameters["limit"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (!string.IsNullOrEmpty(nextCursor))
         {
             parameters["next_cursor"] = nextCursor;

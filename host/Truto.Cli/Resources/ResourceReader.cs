@@ -15,6 +15,9 @@ namespace Truto.Cli.Resources;
 /// </summary>
 internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStreams streams) : IResourceReader
 {
+    /// <summary>The SDK's page size when --limit is not given (25, as the official CLI sends for one page).</summary>
+    private static readonly int SdkDefaultLimit = new ResourceListRequest("/", []).Limit;
+
     public async Task ListAsync(ResourceListRequest request, CancellationToken cancellationToken)
     {
         if (request.All)
@@ -68,14 +71,19 @@ internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStr
     /// </summary>
     private async IAsyncEnumerable<object> AllPages(ResourceListRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // 25 records a page is right for one page on a screen, but following every page at 25 costs a request per 25
+        // records (4,000 for 100,000 tokens, and the real API allows 500 requests per 10 s). Without an explicit
+        // --limit, --all asks for the API's own default page instead (5,000 for /api-token). The SDK's request
+        // cannot say whether --limit was given, so an explicit --limit 25 is taken the same way; output is identical.
+        int? pageSize = request.Limit == SdkDefaultLimit ? null : request.Limit;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<ListPageBody>? next = FetchAsync(request, request.NextCursor, stop.Token);
+        Task<ListPageBody>? next = FetchAsync(request, pageSize, request.NextCursor, stop.Token);
         try
         {
             while (next is not null)
             {
                 using var page = await next;
-                next = page.NextCursor is { } cursor ? FetchAsync(request, cursor, stop.Token) : null;
+                next = page.NextCursor is { } cursor ? FetchAsync(request, pageSize, cursor, stop.Token) : null;
                 foreach (var record in page.Records())
                 {
                     yield return record;
@@ -100,9 +108,9 @@ internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStr
         }
     }
 
-    private Task<ListPageBody> FetchAsync(ResourceListRequest request, string? cursor, CancellationToken cancellationToken) =>
+    private Task<ListPageBody> FetchAsync(ResourceListRequest request, int? pageSize, string? cursor, CancellationToken cancellationToken) =>
         api is IListPageSource pages
-            ? pages.GetPageBodyAsync(request.Path, request.Filters, request.Limit, cursor, cancellationToken)
+            ? pages.GetPageBodyAsync(request.Path, request.Filters, pageSize, cursor, cancellationToken)
             : FetchThroughSdkAsync(request, cursor, cancellationToken);
 
     private async Task<ListPageBody> FetchThroughSdkAsync(ResourceListRequest request, string? cursor, CancellationToken cancellationToken) =>

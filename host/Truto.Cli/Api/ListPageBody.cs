@@ -150,5 +150,76 @@ internal sealed class ListPageBody : IDisposable
         }
     }
 
+    /// <summary>
+    /// The page's records as the API sent them, for ndjson: each is valid until the next is asked for. Values that
+    /// are not objects are skipped, as in <see cref="Records"/>.
+    /// </summary>
+    public IEnumerable<object> RawRecords()
+    {
+        if (_response?.Content is not PooledContent pooled || _recordsProperty is null)
+        {
+            foreach (var record in Records())
+            {
+                yield return record;
+            }
+
+            yield break;
+        }
+
+        var body = pooled.AsSequence();
+        var raw = new RawJsonObject();
+        var cursor = new RawCursor(new JsonReaderState(Lenient), body.Start, InArray: false);
+        while (NextRaw(body, _recordsProperty, ref cursor) is { } record)
+        {
+            yield return raw.Reset(record);
+        }
+    }
+
     public void Dispose() => _response?.Dispose();
+
+    /// <summary>Finds the next object in the records array after <paramref name="cursor"/>; a reader cannot live across a yield.</summary>
+    private static ReadOnlySequence<byte>? NextRaw(ReadOnlySequence<byte> body, string property, ref RawCursor cursor)
+    {
+        var reader = new Utf8JsonReader(body.Slice(cursor.Position), isFinalBlock: true, cursor.State);
+        var offset = body.Slice(body.Start, cursor.Position).Length;
+        if (!cursor.InArray)
+        {
+            reader.Read(); // the envelope's StartObject: the scan checked the shape
+            while (true)
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    return null;
+                }
+
+                var wanted = reader.ValueTextEquals(property);
+                reader.Read();
+                if (wanted && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    break;
+                }
+
+                reader.Skip();
+            }
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var start = reader.TokenStartIndex;
+            reader.Skip();
+            var end = reader.BytesConsumed;
+            cursor = new RawCursor(reader.CurrentState, reader.Position, InArray: true);
+            return body.Slice(offset + start, end - start);
+        }
+
+        return null;
+    }
+
+    private readonly record struct RawCursor(JsonReaderState State, SequencePosition Position, bool InArray);
 }

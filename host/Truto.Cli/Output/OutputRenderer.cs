@@ -41,7 +41,15 @@ internal sealed class OutputRenderer : IOutput
         var progress = new StreamProgress();
         try
         {
-            await formatter.WriteRecordsAsync(FlushWhileWaiting(records, formatter, progress, cancellationToken), columns, _streams.Out, cancellationToken);
+            var flushing = FlushWhileWaiting(records, formatter, progress, cancellationToken);
+            if (formatter is NdjsonFormatter ndjson)
+            {
+                await ndjson.WriteRecordsAsync(flushing, _streams.Out, cancellationToken);
+            }
+            else
+            {
+                await formatter.WriteRecordsAsync(AsTokens(flushing), columns, _streams.Out, cancellationToken);
+            }
         }
         catch (Exception) when (formatter.Streams && progress.Records > 0)
         {
@@ -55,6 +63,12 @@ internal sealed class OutputRenderer : IOutput
 
         await _streams.Out.FlushAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// True when records may be handed over as the API's own bytes (<see cref="Api.RawJsonObject"/>), valid only
+    /// until the next record is asked for: ndjson writes them as they are.
+    /// </summary>
+    public bool TakesRawJson => _context.OutputFormat == OutputFormat.Ndjson;
 
     public void Status(string message)
     {
@@ -79,7 +93,7 @@ internal sealed class OutputRenderer : IOutput
     /// Flushes stdout whenever the next record is not ready yet (a page boundary), so streamed output reaches the
     /// reader page by page without paying for a flush per record.
     /// </summary>
-    private async IAsyncEnumerable<JToken> FlushWhileWaiting(IAsyncEnumerable<object> records, IRecordFormatter formatter, StreamProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<object> FlushWhileWaiting(IAsyncEnumerable<object> records, IRecordFormatter formatter, StreamProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -97,7 +111,16 @@ internal sealed class OutputRenderer : IOutput
             }
 
             progress.Records++;
-            yield return RecordValues.ToToken(enumerator.Current);
+            yield return enumerator.Current;
+        }
+    }
+
+    /// <summary>Each record as a JSON value, converted as it arrives (a raw record is only valid until the next).</summary>
+    private static async IAsyncEnumerable<JToken> AsTokens(IAsyncEnumerable<object> records)
+    {
+        await foreach (var record in records)
+        {
+            yield return RecordValues.ToToken(record);
         }
     }
 

@@ -76,6 +76,7 @@ internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStr
         // --limit, --all asks for the API's own default page instead (5,000 for /api-token). The SDK's request
         // cannot say whether --limit was given, so an explicit --limit 25 is taken the same way; output is identical.
         int? pageSize = request.Limit == SdkDefaultLimit ? null : request.Limit;
+        var raw = output is Output.OutputRenderer { TakesRawJson: true };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<ListPageBody>? next = FetchAsync(request, pageSize, request.NextCursor, stop.Token);
         try
@@ -84,7 +85,7 @@ internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStr
             {
                 using var page = await next;
                 next = page.NextCursor is { } cursor ? FetchAsync(request, pageSize, cursor, stop.Token) : null;
-                foreach (var record in page.Records())
+                foreach (var record in raw ? page.RawRecords() : page.Records())
                 {
                     yield return record;
                 }

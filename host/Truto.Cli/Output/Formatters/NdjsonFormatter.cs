@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Truto.Cli.Api;
 using Truto.Cli.Sdk.Output;
 
 namespace Truto.Cli.Output.Formatters;
@@ -25,6 +26,28 @@ internal sealed class NdjsonFormatter : IRecordFormatter
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
             WriteLine(record, writer, output);
+        }
+    }
+
+    /// <summary>
+    /// The streaming path: records the API sent in compact form are copied as they are (what Newtonsoft would
+    /// write for them, without building a JObject); anything else is parsed and written as above.
+    /// </summary>
+    public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var writer = CreateWriter(output);
+        var chars = new char[4096];
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            if (record is RawJsonObject { IsVerbatim: true } raw)
+            {
+                raw.WriteTo(output, ref chars);
+                output.Write('\n');
+            }
+            else
+            {
+                WriteLine(RecordValues.ToToken(record), writer, output);
+            }
         }
     }
 

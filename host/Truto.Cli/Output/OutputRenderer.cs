@@ -46,6 +46,10 @@ internal sealed class OutputRenderer : IOutput
             {
                 await ndjson.WriteRecordsAsync(flushing, _streams.Out, cancellationToken);
             }
+            else if (formatter is CsvFormatter csv)
+            {
+                await csv.WriteRecordsAsync(flushing, columns, _streams.Out, cancellationToken);
+            }
             else
             {
                 await formatter.WriteRecordsAsync(AsTokens(flushing), columns, _streams.Out, cancellationToken);
@@ -66,9 +70,9 @@ internal sealed class OutputRenderer : IOutput
 
     /// <summary>
     /// True when records may be handed over as the API's own bytes (<see cref="Api.RawJsonObject"/>), valid only
-    /// until the next record is asked for: ndjson writes them as they are.
+    /// until the next record is asked for: ndjson writes them as they are, CSV reads flat ones' cells from them.
     /// </summary>
-    public bool TakesRawJson => _context.OutputFormat == OutputFormat.Ndjson;
+    public bool TakesRawJson => _context.OutputFormat is OutputFormat.Ndjson or OutputFormat.Csv;
 
     public void Status(string message)
     {

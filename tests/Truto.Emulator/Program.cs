@@ -24,7 +24,7 @@ internal static class Program
         foreach (var token in tokens)
         {
             emulator.AddToken(token);
-            emulator.SeedApiTokens(token, seed);
+            emulator.SeedApiTokensQuietly(token, seed);
         }
 
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -88,10 +88,14 @@ public sealed partial class TrutoEmulator : IAsyncDisposable
     public EmulatorTenant AddToken(string token) => _store.AddTenant(token);
 
     /// <summary>Adds <paramref name="count"/> API-token rows to the environment of <paramref name="token"/> and returns them.</summary>
-    public IReadOnlyList<JObject> SeedApiTokens(string token, int count) => _store.SeedApiTokens(token, count);
+    public IReadOnlyList<JObject> SeedApiTokens(string token, int count) =>
+        _store.SeedApiTokens(token, count).Select(row => row.ToJson()).ToList();
 
     /// <summary>The API-token rows of <paramref name="token"/>'s environment, in the order the list route returns them.</summary>
-    public IReadOnlyList<JObject> GetApiTokens(string token) => _store.ApiTokens(token);
+    public IReadOnlyList<JObject> GetApiTokens(string token) => _store.ApiTokens(token).Select(row => row.ToJson()).ToList();
+
+    /// <summary>Seeds like <see cref="SeedApiTokens"/> without handing the rows back (the program seeds 100,000).</summary>
+    internal void SeedApiTokensQuietly(string token, int count) => _store.SeedApiTokens(token, count);
 
     /// <summary>Forgets the requests recorded so far (expectations and strict-mode violations are kept).</summary>
     public void ClearRequests() => _requests.Clear();

@@ -8,8 +8,11 @@ namespace Truto.Cli.Api;
 /// The <see cref="ITrutoApi"/> commands get: credentials are resolved on the first request, not when the command
 /// is constructed, so a command that fails validation never reads the config file.
 /// </summary>
-internal sealed class CredentialedTrutoApi(ICredentials credentials, TrutoApiFactory factory) : ITrutoApi
+internal sealed class CredentialedTrutoApi(ICredentials credentials, TrutoApiFactory factory) : ITrutoApi, IListPageSource
 {
+    /// <summary>What an API client that is not the host's own is asked for when the API's default page is wanted.</summary>
+    private const int DefaultPageSize = 5000;
+
     private ITrutoApi? _connected;
 
     public async Task<JToken> SendAsync(HttpMethod method, string path, IReadOnlyDictionary<string, string>? query, JToken? body, CancellationToken cancellationToken) =>
@@ -17,6 +20,14 @@ internal sealed class CredentialedTrutoApi(ICredentials credentials, TrutoApiFac
 
     public async Task<ListPage> GetPageAsync(string path, IReadOnlyDictionary<string, string>? query, int limit, string? nextCursor, CancellationToken cancellationToken) =>
         await (await ConnectAsync(cancellationToken)).GetPageAsync(path, query, limit, nextCursor, cancellationToken);
+
+    public async Task<ListPageBody> GetPageBodyAsync(string path, IReadOnlyDictionary<string, string>? query, int? limit, string? nextCursor, CancellationToken cancellationToken)
+    {
+        var api = await ConnectAsync(cancellationToken);
+        return api is IListPageSource pages
+            ? await pages.GetPageBodyAsync(path, query, limit, nextCursor, cancellationToken)
+            : ListPageBody.FromPage(await api.GetPageAsync(path, query, limit ?? DefaultPageSize, nextCursor, cancellationToken));
+    }
 
     public async IAsyncEnumerable<JObject> GetAllAsync(string path, IReadOnlyDictionary<string, string>? query, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

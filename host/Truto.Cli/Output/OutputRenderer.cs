@@ -41,11 +41,24 @@ internal sealed class OutputRenderer : IOutput
         var progress = new StreamProgress();
         try
         {
-            await formatter.WriteRecordsAsync(FlushWhileWaiting(records, formatter, progress, cancellationToken), columns, _streams.Out, cancellationToken);
+            var flushing = FlushWhileWaiting(records, formatter, progress, cancellationToken);
+            if (formatter is NdjsonFormatter ndjson)
+            {
+                await ndjson.WriteRecordsAsync(flushing, _streams.Out, cancellationToken);
+            }
+            else if (formatter is CsvFormatter csv)
+            {
+                await csv.WriteRecordsAsync(flushing, columns, _streams.Out, cancellationToken);
+            }
+            else
+            {
+                await formatter.WriteRecordsAsync(AsTokens(flushing), columns, _streams.Out, cancellationToken);
+            }
         }
-        catch (Exception) when (formatter.Streams && progress.Records > 0 && progress.Flushed)
+        catch (Exception) when (formatter.Streams && progress.Records > 0)
         {
-            // Whole records already reached the reader; say plainly that the listing is not complete.
+            // Whole records already went out (or are about to: stdout is flushed here, once a page is already
+            // waiting, or when its buffer fills); say plainly that the listing is not complete.
             formatter.WritePending();
             await _streams.Out.FlushAsync(CancellationToken.None);
             _streams.Error.WriteLine($"warning: the output stopped after {progress.Records} records and is incomplete");
@@ -54,6 +67,12 @@ internal sealed class OutputRenderer : IOutput
 
         await _streams.Out.FlushAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// True when records may be handed over as the API's own bytes (<see cref="Api.RawJsonObject"/>), valid only
+    /// until the next record is asked for: ndjson writes them as they are, CSV reads flat ones' cells from them.
+    /// </summary>
+    public bool TakesRawJson => _context.OutputFormat is OutputFormat.Ndjson or OutputFormat.Csv;
 
     public void Status(string message)
     {
@@ -78,7 +97,7 @@ internal sealed class OutputRenderer : IOutput
     /// Flushes stdout whenever the next record is not ready yet (a page boundary), so streamed output reaches the
     /// reader page by page without paying for a flush per record.
     /// </summary>
-    private async IAsyncEnumerable<JToken> FlushWhileWaiting(IAsyncEnumerable<object> records, IRecordFormatter formatter, StreamProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<object> FlushWhileWaiting(IAsyncEnumerable<object> records, IRecordFormatter formatter, StreamProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -88,7 +107,6 @@ internal sealed class OutputRenderer : IOutput
             {
                 formatter.WritePending();
                 await _streams.Out.FlushAsync(cancellationToken);
-                progress.Flushed |= progress.Records > 0;
             }
 
             if (!await next)
@@ -97,15 +115,22 @@ internal sealed class OutputRenderer : IOutput
             }
 
             progress.Records++;
-            yield return RecordValues.ToToken(enumerator.Current);
+            yield return enumerator.Current;
+        }
+    }
+
+    /// <summary>Each record as a JSON value, converted as it arrives (a raw record is only valid until the next).</summary>
+    private static async IAsyncEnumerable<JToken> AsTokens(IAsyncEnumerable<object> records)
+    {
+        await foreach (var record in records)
+        {
+            yield return RecordValues.ToToken(record);
         }
     }
 
     private sealed class StreamProgress
     {
         public int Records { get; set; }
-
-        public bool Flushed { get; set; }
     }
 
     private static async IAsyncEnumerable<object> ToAsync(IEnumerable<object> records)

@@ -16,6 +16,7 @@ internal static class RecordValues
     {
         null => JValue.CreateNull(),
         JToken token => token,
+        Api.RawJsonObject raw => raw.ToJObject(),
         _ => JToken.FromObject(record, Serializer),
     };
 

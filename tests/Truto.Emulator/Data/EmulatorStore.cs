@@ -4,7 +4,8 @@ namespace Truto.Emulator.Data;
 
 /// <summary>
 /// The emulator's data: one <see cref="TenantData"/> per bearer token. One store per emulator (never static), all
-/// access under one lock; rows leave the store as copies, so neither tests nor handlers can change them by accident.
+/// access under one lock; rows leave the store as copies (API-token rows are immutable records), so neither tests nor
+/// handlers can change them by accident.
 /// </summary>
 internal sealed partial class EmulatorStore
 {
@@ -53,12 +54,12 @@ internal sealed partial class EmulatorStore
         }
     }
 
-    public IReadOnlyList<JObject> SeedApiTokens(string token, int count)
+    public IReadOnlyList<ApiTokenRow> SeedApiTokens(string token, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (_gate)
         {
-            return AddApiTokens(Tenant(token), count).Select(Copy).ToList();
+            return AddApiTokens(Tenant(token), count);
         }
     }
 
@@ -87,51 +88,82 @@ internal sealed partial class EmulatorStore
     }
 
     /// <summary>The tenant's API tokens in list order: <c>created_at</c>, then <c>id</c>.</summary>
-    public IReadOnlyList<JObject> ApiTokens(TenantData tenant)
+    public IReadOnlyList<ApiTokenRow> ApiTokens(TenantData tenant)
     {
         lock (_gate)
         {
-            return InListOrder(tenant.ApiTokens);
+            return tenant.ApiTokens.ToArray();
         }
     }
 
-    public IReadOnlyList<JObject> ApiTokens(string token)
+    public IReadOnlyList<ApiTokenRow> ApiTokens(string token)
     {
         lock (_gate)
         {
-            return InListOrder(Tenant(token).ApiTokens);
+            return Tenant(token).ApiTokens.ToArray();
         }
     }
 
-    private static List<JObject> InListOrder(IEnumerable<JObject> rows) => rows
-        .OrderBy(row => (string?)row["created_at"], StringComparer.Ordinal)
-        .ThenBy(row => (string?)row["id"], StringComparer.Ordinal)
-        .Select(Copy)
-        .ToList();
-
-    private List<JObject> AddApiTokens(TenantData tenant, int count)
+    /// <summary>The API token with this id, or null.</summary>
+    public ApiTokenRow? ApiToken(TenantData tenant, string id)
     {
-        var added = new List<JObject>(count);
+        lock (_gate)
+        {
+            return tenant.ApiTokens.Find(row => row.Id == id);
+        }
+    }
+
+    /// <summary>
+    /// One page of the tenant's API tokens in list order: up to <paramref name="limit"/> rows matching
+    /// <paramref name="filter"/> from <paramref name="offset"/>, and whether more follow. Without a filter this costs
+    /// the page, not the whole list, so a client paging through 100,000 rows is not slowed by the store.
+    /// </summary>
+    public (IReadOnlyList<ApiTokenRow> Rows, bool More) ApiTokenPage(TenantData tenant, Func<ApiTokenRow, bool>? filter, int offset, int limit)
+    {
+        lock (_gate)
+        {
+            var rows = tenant.ApiTokens;
+            if (filter is null)
+            {
+                var start = Math.Min(offset, rows.Count);
+                var count = Math.Min(limit, rows.Count - start);
+                return (rows.GetRange(start, count), start + count < rows.Count);
+            }
+
+            var matching = rows.Where(filter).Skip(offset).Take(limit + 1).ToList();
+            var more = matching.Count > limit;
+            return (matching.Take(limit).ToList(), more);
+        }
+    }
+
+    private List<ApiTokenRow> AddApiTokens(TenantData tenant, int count)
+    {
+        var added = new List<ApiTokenRow>(count);
         for (var i = 0; i < count; i++)
         {
             var index = tenant.ApiTokens.Count;
-            var created = _clock.Next();
-            var row = new JObject
-            {
-                ["id"] = NewId(),
-                ["name"] = SeedNames.ApiToken(index),
-                ["environment_id"] = tenant.Info.EnvironmentId,
-                ["created_by"] = tenant.UserIds[index % tenant.UserIds.Count],
-                // Some tokens expire, most do not; a few were renamed after creation.
-                ["expires_at"] = index % 4 == 1 ? SeedClock.Format(created.AddDays(90)) : JValue.CreateNull(),
-                ["created_at"] = SeedClock.Format(created),
-                ["updated_at"] = SeedClock.Format(index % 3 == 2 ? created.AddDays(2) : created),
-            };
-            tenant.ApiTokens.Add(row);
+            var row = new ApiTokenRow(NewId(), index, _clock.Next(), tenant.Info.EnvironmentId, tenant.UserIds[index % tenant.UserIds.Count]);
+            AddInListOrder(tenant.ApiTokens, row);
             added.Add(row);
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// Keeps a tenant's rows sorted as the list route returns them, so reads never sort. Seeded rows come from a
+    /// steady clock and append; anything earlier is inserted in its place.
+    /// </summary>
+    private static void AddInListOrder(List<ApiTokenRow> rows, ApiTokenRow row)
+    {
+        if (rows.Count == 0 || ApiTokenRow.ListOrder.Compare(rows[^1], row) <= 0)
+        {
+            rows.Add(row);
+            return;
+        }
+
+        var at = rows.BinarySearch(row, ApiTokenRow.ListOrder);
+        rows.Insert(at < 0 ? ~at : at + 1, row);
     }
 
     private TenantData Tenant(string token) =>

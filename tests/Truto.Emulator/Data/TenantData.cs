@@ -17,5 +17,6 @@ internal sealed partial class TenantData(EmulatorTenant info, JObject team, JObj
     /// <summary>The team's members, who appear as <c>created_by</c> on rows.</summary>
     public IReadOnlyList<string> UserIds { get; } = userIds;
 
-    public List<JObject> ApiTokens { get; } = [];
+    /// <summary>The environment's API tokens, kept in list order (<c>created_at</c>, then <c>id</c>).</summary>
+    public List<ApiTokenRow> ApiTokens { get; } = [];
 }

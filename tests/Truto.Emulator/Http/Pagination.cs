@@ -46,13 +46,37 @@ internal static class Pagination
     public static JObject Envelope(IReadOnlyList<JToken> ordered, PageRequest page)
     {
         var rows = ordered.Skip(page.Offset).Take(page.Limit).ToList();
-        var end = page.Offset + rows.Count;
-        return new JObject
+        return Envelope(rows, page.Offset + rows.Count < ordered.Count, page);
+    }
+
+    /// <summary>The envelope for <paramref name="rows"/>, a page already cut at <paramref name="page"/>; <paramref name="more"/> when rows follow it.</summary>
+    public static JObject Envelope(IReadOnlyList<JToken> rows, bool more, PageRequest page) => new()
+    {
+        ["result"] = new JArray(rows),
+        ["next_cursor"] = more ? EncodeCursor(page.Offset + rows.Count) : null,
+        ["limit"] = page.Limit,
+    };
+
+    /// <summary>
+    /// Writes the same envelope as <see cref="Envelope(IReadOnlyList{JToken}, bool, PageRequest)"/> for rows that
+    /// write themselves, without building a <see cref="JObject"/> per row.
+    /// </summary>
+    public static void WriteEnvelope<T>(JsonWriter json, IReadOnlyList<T> rows, Action<T, JsonWriter> writeRow, bool more, PageRequest page)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("result");
+        json.WriteStartArray();
+        foreach (var row in rows)
         {
-            ["result"] = new JArray(rows),
-            ["next_cursor"] = end < ordered.Count ? EncodeCursor(end) : null,
-            ["limit"] = page.Limit,
-        };
+            writeRow(row, json);
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("next_cursor");
+        json.WriteValue(more ? EncodeCursor(page.Offset + rows.Count) : null);
+        json.WritePropertyName("limit");
+        json.WriteValue(page.Limit);
+        json.WriteEndObject();
     }
 
     public static string EncodeCursor(int offset) =>

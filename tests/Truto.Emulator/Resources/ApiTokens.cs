@@ -21,21 +21,24 @@ internal static class ApiTokens
     {
         var query = http.Request.Query;
         var page = Pagination.Read(query);
-        IEnumerable<Newtonsoft.Json.Linq.JObject> rows = store.ApiTokens(http.Tenant());
-        if (query.TryGetValue("name", out var name))
+        Func<ApiTokenRow, bool>? filter = null;
+        foreach (var field in (string[])["name", "environment_id"])
         {
-            rows = rows.Where(row => (string?)row["name"] == name.ToString());
+            if (query.TryGetValue(field, out var value))
+            {
+                var wanted = value.ToString();
+                var before = filter;
+                filter = row => (before is null || before(row)) && row.Field(field) == wanted;
+            }
         }
 
-        if (query.TryGetValue("environment_id", out var environmentId))
-        {
-            rows = rows.Where(row => (string?)row["environment_id"] == environmentId.ToString());
-        }
-
-        return new(Pagination.Envelope(rows.ToList(), page));
+        // The store cuts the page itself and the rows write themselves: the cost is one page, not every row
+        // (100,000 in the throughput benchmark), and no JObject is built.
+        var (rows, more) = store.ApiTokenPage(http.Tenant(), filter, page.Offset, page.Limit);
+        return new(json => Pagination.WriteEnvelope(json, rows, (row, writer) => row.WriteTo(writer), more, page));
     }
 
     private static JsonResponse Get(HttpContext http, EmulatorStore store, string id) =>
-        new(store.ApiTokens(http.Tenant()).FirstOrDefault(row => (string?)row["id"] == id)
+        new(store.ApiToken(http.Tenant(), id)?.ToJson()
             ?? throw ApiException.NotFound("API token not found"));
 }

@@ -1,5 +1,6 @@
 using CsvHelper;
 using Newtonsoft.Json.Linq;
+using Truto.Cli.Api;
 using Truto.Cli.Sdk.Output;
 
 namespace Truto.Cli.Output.Formatters;
@@ -46,6 +47,65 @@ internal sealed class CsvFormatter : IRecordFormatter
 
         csv.Flush();
         _streaming = null;
+    }
+
+    /// <summary>
+    /// The streaming path: a flat record the API sent (<see cref="RawJsonObject"/>) gives its cells straight from its
+    /// bytes, without building a JObject; anything else is parsed and written as above. Same columns, same cells.
+    /// </summary>
+    public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var csv = _streaming = CsvWriter.Create(output, Options, leaveOpen: true);
+        string[]? fields = null;
+        string[] row = [];
+        var names = new List<string>();
+        var cells = new List<string>();
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            if (record is RawJsonObject raw && raw.TryReadFlat(names, cells, fields))
+            {
+                fields ??= WriteHeader(csv, names, ref row);
+                if (names.Count == fields.Length && names.SequenceEqual(fields))
+                {
+                    cells.CopyTo(row);
+                }
+                else
+                {
+                    for (var i = 0; i < fields.Length; i++)
+                    {
+                        var at = names.IndexOf(fields[i]);
+                        row[i] = at < 0 ? "" : cells[at];
+                    }
+                }
+            }
+            else
+            {
+                var token = RecordValues.ToToken(record);
+                fields ??= WriteHeader(csv, RecordValues.FieldNames(token), ref row);
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    row[i] = Cell(token, fields[i]);
+                }
+            }
+
+            csv.WriteRecord(row);
+        }
+
+        if (fields is null && columns.Count > 0)
+        {
+            csv.WriteRecord(columns.Select(c => c.Path).ToArray());
+        }
+
+        csv.Flush();
+        _streaming = null;
+    }
+
+    private static string[] WriteHeader(CsvWriter csv, IReadOnlyList<string> names, ref string[] row)
+    {
+        var fields = names.ToArray();
+        csv.WriteRecord(fields);
+        row = new string[fields.Length];
+        return fields;
     }
 
     /// <summary>CsvHelper buffers rows itself; at a page boundary they go out with the page.</summary>

@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Truto.Cli.Api;
 using Truto.Cli.Sdk.Output;
 
 namespace Truto.Cli.Output.Formatters;
@@ -9,21 +10,54 @@ internal sealed class NdjsonFormatter : IRecordFormatter
 {
     public bool Streams => true;
 
-    public void WriteObject(JToken record, TextWriter output) => WriteLine(record, output);
+    public void WriteObject(JToken record, TextWriter output)
+    {
+        using var writer = CreateWriter(output);
+        WriteLine(record, writer, output);
+    }
 
+    /// <summary>
+    /// One JSON writer for the whole stream, never flushed per record: JsonTextWriter.Flush flushes stdout too, and a
+    /// flush per record made ndjson ~40% slower than CSV. stdout's writer is flushed per page by the renderer.
+    /// </summary>
     public async Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
+        using var writer = CreateWriter(output);
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
-            WriteLine(record, output);
+            WriteLine(record, writer, output);
         }
     }
 
-    private static void WriteLine(JToken record, TextWriter output)
+    /// <summary>
+    /// The streaming path: records the API sent in compact form are copied as they are (what Newtonsoft would
+    /// write for them, without building a JObject); anything else is parsed and written as above.
+    /// </summary>
+    public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, TextWriter output, CancellationToken cancellationToken)
     {
-        using var writer = new JsonTextWriter(output) { Formatting = Formatting.None, CloseOutput = false };
+        using var writer = CreateWriter(output);
+        var chars = new char[4096];
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            if (record is RawJsonObject { IsVerbatim: true } raw)
+            {
+                raw.WriteTo(output, ref chars);
+                output.Write('\n');
+            }
+            else
+            {
+                WriteLine(RecordValues.ToToken(record), writer, output);
+            }
+        }
+    }
+
+    private static JsonTextWriter CreateWriter(TextWriter output) =>
+        new(output) { Formatting = Formatting.None, CloseOutput = false, AutoCompleteOnClose = false };
+
+    /// <summary>The writer writes straight through to <paramref name="output"/>, so the newline lands after the value.</summary>
+    private static void WriteLine(JToken record, JsonTextWriter writer, TextWriter output)
+    {
         record.WriteTo(writer);
-        writer.Flush();
         output.Write('\n');
     }
 }

@@ -1,0 +1,181 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Newtonsoft.Json;
+using JsonReaderOptions = System.Text.Json.JsonReaderOptions;
+using Newtonsoft.Json.Linq;
+
+namespace Truto.Cli.Api;
+
+/// <summary>
+/// One record of a list page as the API sent it: its UTF-8 bytes, valid until the listing moves to the next record.
+/// When those bytes are already what Newtonsoft would write for the parsed object (compact, no escapes, plain
+/// numbers), ndjson copies them as they are instead of building and re-serializing a JObject, which was most of the
+/// cost of listing 100,000 records.
+/// </summary>
+internal sealed class RawJsonObject
+{
+    private ReadOnlySequence<byte> _utf8;
+
+    /// <summary>True when writing the bytes as they are gives exactly the compact JSON of the parsed object.</summary>
+    public bool IsVerbatim { get; private set; }
+
+    /// <summary>Points this instance at the next record (one instance serves a whole page).</summary>
+    public RawJsonObject Reset(ReadOnlySequence<byte> utf8)
+    {
+        _utf8 = utf8;
+        IsVerbatim = CheckVerbatim(utf8);
+        return this;
+    }
+
+    /// <summary>Writes the record's JSON text to <paramref name="output"/>; only when <see cref="IsVerbatim"/>.</summary>
+    public void WriteTo(TextWriter output, ref char[] chars)
+    {
+        var length = (int)_utf8.Length;
+        if (chars.Length < length)
+        {
+            chars = new char[Math.Max(length, chars.Length * 2)];
+        }
+
+        int count;
+        if (_utf8.IsSingleSegment)
+        {
+            count = Encoding.UTF8.GetChars(_utf8.FirstSpan, chars);
+        }
+        else
+        {
+            var bytes = ArrayPool<byte>.Shared.Rent(length);
+            _utf8.CopyTo(bytes);
+            count = Encoding.UTF8.GetChars(bytes.AsSpan(0, length), chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+
+        output.Write(chars, 0, count);
+    }
+
+    /// <summary>
+    /// For CSV: the record's field names and cell texts, in order, when every value is a scalar whose text is what
+    /// <see cref="Output.RecordValues.CellText"/> would give (strings unescaped, plain numbers as written, true/false,
+    /// null as empty); false for anything else (nested values, exponents, repeated names), which takes the parsed
+    /// path. Names equal to <paramref name="known"/>'s are reused rather than allocated per record.
+    /// </summary>
+    public bool TryReadFlat(List<string> names, List<string> cells, IReadOnlyList<string>? known)
+    {
+        names.Clear();
+        cells.Clear();
+        var reader = new Utf8JsonReader(_utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var at = names.Count;
+            var name = known is not null && at < known.Count && reader.ValueTextEquals(known[at]) ? known[at] : reader.GetString()!;
+            if (names.Contains(name))
+            {
+                return false;
+            }
+
+            reader.Read();
+            string cell;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    cell = reader.GetString()!;
+                    break;
+                case JsonTokenType.Number when !reader.HasValueSequence && IsPlainNumber(reader.ValueSpan):
+                    cell = Encoding.UTF8.GetString(reader.ValueSpan);
+                    break;
+                case JsonTokenType.True:
+                    cell = "true";
+                    break;
+                case JsonTokenType.False:
+                    cell = "false";
+                    break;
+                case JsonTokenType.Null:
+                    cell = "";
+                    break;
+                default:
+                    return false;
+            }
+
+            names.Add(name);
+            cells.Add(cell);
+        }
+
+        return true;
+    }
+
+    /// <summary>Digits as Newtonsoft would print them back: no exponent, no negative zero, no more than 15 digits.</summary>
+    private static bool IsPlainNumber(ReadOnlySpan<byte> number) =>
+        number.Length <= 16 && number.IndexOfAny((byte)'e', (byte)'E') < 0 && !number.StartsWith("-0"u8);
+
+    /// <summary>The record parsed as every other record is (strings stay strings, non-integers are decimal).</summary>
+    public JObject ToJObject()
+    {
+        using var text = new StreamReader(new MemoryStream(_utf8.ToArray()), Encoding.UTF8);
+        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        return JObject.Load(reader);
+    }
+
+    /// <summary>
+    /// Conservative: no backslash (so no escapes to normalise), no whitespace outside strings, no number Newtonsoft
+    /// would print differently (exponents, negative zero, more digits than a decimal keeps), and none of the three
+    /// characters Newtonsoft escapes by default (U+0085, U+2028, U+2029).
+    /// </summary>
+    private static bool CheckVerbatim(ReadOnlySequence<byte> utf8)
+    {
+        var inString = false;
+        var digits = 0;
+        var previous = (byte)0;
+        foreach (var segment in utf8)
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b == (byte)'\\')
+                {
+                    return false;
+                }
+
+                if (inString)
+                {
+                    if (b == (byte)'"')
+                    {
+                        inString = false;
+                    }
+                    else if ((previous == 0xC2 && b == 0x85) || (previous == 0x80 && b is 0xA8 or 0xA9))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    switch (b)
+                    {
+                        case (byte)'"':
+                            inString = true;
+                            break;
+                        case (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'E':
+                            return false;
+                        case (byte)'e' when previous is >= (byte)'0' and <= (byte)'9' or (byte)'.':
+                            return false;
+                        case (byte)'0' when previous == (byte)'-':
+                            return false;
+                    }
+
+                    digits = b is >= (byte)'0' and <= (byte)'9' ? digits + 1 : 0;
+                    if (digits > 15)
+                    {
+                        return false;
+                    }
+                }
+
+                previous = b;
+            }
+        }
+
+        return !inString;
+    }
+}

@@ -19,8 +19,8 @@ internal sealed class CsvFormatter : IRecordFormatter
     public void WriteObject(JToken record, TextWriter output)
     {
         using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
-        var fields = RecordValues.FieldNames(record);
-        csv.WriteRecord(fields.ToArray());
+        var fields = HeaderFor(RecordValues.FieldNames(record), []);
+        csv.WriteRecord(fields);
         csv.WriteRecord(fields.Select(f => Cell(record, f)).ToArray());
         csv.Flush();
     }
@@ -33,7 +33,7 @@ internal sealed class CsvFormatter : IRecordFormatter
         {
             if (fields is null)
             {
-                fields = RecordValues.FieldNames(record);
+                fields = HeaderFor(RecordValues.FieldNames(record), columns);
                 csv.WriteRecord(fields.ToArray());
             }
 
@@ -64,7 +64,7 @@ internal sealed class CsvFormatter : IRecordFormatter
         {
             if (record is RawJsonObject raw && raw.TryReadFlat(names, cells, fields))
             {
-                fields ??= WriteHeader(csv, names, ref row);
+                fields ??= WriteHeader(csv, names, columns, ref row);
                 if (names.Count == fields.Length && names.SequenceEqual(fields))
                 {
                     cells.CopyTo(row);
@@ -81,7 +81,7 @@ internal sealed class CsvFormatter : IRecordFormatter
             else
             {
                 var token = RecordValues.ToToken(record);
-                fields ??= WriteHeader(csv, RecordValues.FieldNames(token), ref row);
+                fields ??= WriteHeader(csv, RecordValues.FieldNames(token), columns, ref row);
                 for (var i = 0; i < fields.Length; i++)
                 {
                     row[i] = Cell(token, fields[i]);
@@ -100,13 +100,19 @@ internal sealed class CsvFormatter : IRecordFormatter
         _streaming = null;
     }
 
-    private static string[] WriteHeader(CsvWriter csv, IReadOnlyList<string> names, ref string[] row)
+    private static string[] WriteHeader(CsvWriter csv, IReadOnlyList<string> names, IReadOnlyList<TableColumn> columns, ref string[] row)
     {
-        var fields = names.ToArray();
+        var fields = HeaderFor(names, columns);
         csv.WriteRecord(fields);
         row = new string[fields.Length];
         return fields;
     }
+
+    /// <summary>The first record's fields; when it has none (<c>{}</c>), the column spec's, else one <c>value</c> column.</summary>
+    private static string[] HeaderFor(IReadOnlyList<string> names, IReadOnlyList<TableColumn> columns) =>
+        names.Count > 0 ? names.ToArray()
+        : columns.Count > 0 ? columns.Select(c => c.Path).ToArray()
+        : ["value"];
 
     /// <summary>CsvHelper buffers rows itself; at a page boundary they go out with the page.</summary>
     public void WritePending() => _streaming?.Flush();

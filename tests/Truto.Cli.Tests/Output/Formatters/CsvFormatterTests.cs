@@ -99,6 +99,17 @@ public sealed class CsvFormatterTests
     }
 
     [Fact]
+    public async Task Takes_the_column_spec_as_header_when_the_first_record_has_no_fields()
+    {
+        var output = Renderer.On(_terminal, OutputFormat.Csv);
+
+        await output.WriteListAsync([new JObject(), Json.Object("""{ "id": "a1", "status": "active" }""")], Records.AccountColumns, CancellationToken.None);
+
+        _terminal.Stdout.ShouldBe("id,tenant_id,integration.name,status\r\n,,,\r\na1,,,active\r\n");
+        _terminal.Stderr.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Writes_nothing_for_an_empty_list_without_columns()
     {
         var output = Renderer.On(_terminal, OutputFormat.Csv);

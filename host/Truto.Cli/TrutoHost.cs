@@ -154,12 +154,13 @@ internal static class TrutoHost
 
     private static PluginInventory Discover(HostSettings settings, IPluginLoader loader, IReadOnlyList<CommandInfo> hostCommands)
     {
-        var searchPath = new List<(string, PluginSource)>
+        // Classes, not value tuples: each generic instantiation over a struct is JIT-compiled on every run.
+        var searchPath = new List<PluginFolder>
         {
-            (settings.BundledPluginDirectory, PluginSource.Bundled),
-            (settings.UserPluginDirectory, PluginSource.User),
+            new(settings.BundledPluginDirectory, PluginSource.Bundled),
+            new(settings.UserPluginDirectory, PluginSource.User),
         };
-        searchPath.AddRange(settings.EnvironmentPluginDirectories.Select(d => (d, PluginSource.Environment)));
+        searchPath.AddRange(settings.EnvironmentPluginDirectories.Select(d => new PluginFolder(d, PluginSource.Environment)));
 
         var reserved = hostCommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToArray();
         var manifest = PluginManifest.Open(settings.PluginManifestPath, PluginManifest.HostStamp);

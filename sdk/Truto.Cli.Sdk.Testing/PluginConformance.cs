@@ -31,7 +31,7 @@ public static class PluginConformance
         using var host = new TrutoTestHost { BundledPluginDirectory = null };
         host.AddPlugin(pluginAssemblyPath);
         var catalog = new PluginCatalog(new McMasterPluginLoader(), PluginCatalog.HostSdkVersion, ["plugins"]);
-        var record = catalog.Discover(host.PluginDirectories.Select(d => (d, PluginSource.Environment))).Single();
+        var record = catalog.Discover(host.PluginDirectories.Select(d => new PluginFolder(d, PluginSource.Environment))).Single();
         if (record.Status != PluginStatus.Loaded)
         {
             problems.Add($"the plugin does not load ({record.Status.ToString().ToLowerInvariant()}): {record.Reason}");

@@ -29,7 +29,7 @@ internal sealed class PluginCatalog
 
     public static Version HostSdkVersion => typeof(ITrutoPlugin).Assembly.GetName().Version!;
 
-    public IReadOnlyList<PluginRecord> Discover(IEnumerable<(string Directory, PluginSource Source)> searchPath)
+    public IReadOnlyList<PluginRecord> Discover(IEnumerable<PluginFolder> searchPath)
     {
         var records = new List<PluginRecord>();
         foreach (var (directory, source) in searchPath)

@@ -26,7 +26,7 @@ internal sealed class PluginInstaller(HostSettings settings, PluginInventory inv
             CopyFolder(files, staged, skipSdk: true);
 
             var catalog = new PluginCatalog(new McMasterPluginLoader(), PluginCatalog.HostSdkVersion, ["plugins"], settings.PluginStrictModes);
-            var record = catalog.Discover([(Path.Combine(staging, "plugins"), PluginSource.User)]).Single();
+            var record = catalog.Discover([new PluginFolder(Path.Combine(staging, "plugins"), PluginSource.User)]).Single();
             if (record.Status != PluginStatus.Loaded)
             {
                 throw new CliException($"{name} was not installed: it is {record.Status.ToString().ToLowerInvariant()}: {record.Reason}", "Fix the plugin and install it again; nothing was copied.");

@@ -17,11 +17,11 @@ internal sealed class PluginManifest
     private const string Magic = "truto-plugin-manifest 1";
     private readonly string? _path;
     private readonly string _stamp;
-    private readonly Dictionary<string, (string Fingerprint, PluginRecord Record)> _read;
-    private readonly Dictionary<string, (string Fingerprint, PluginRecord Record)> _used = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _read;
+    private readonly Dictionary<string, Entry> _used = new(StringComparer.Ordinal);
     private bool _changed;
 
-    private PluginManifest(string? path, string stamp, Dictionary<string, (string, PluginRecord)> read)
+    private PluginManifest(string? path, string stamp, Dictionary<string, Entry> read)
     {
         _path = path;
         _stamp = stamp;
@@ -64,7 +64,7 @@ internal sealed class PluginManifest
 
     public void Remember(string folder, string fingerprint, PluginRecord record)
     {
-        _used[folder] = (fingerprint, record with { Registration = null, Commands = record.Commands.Select(c => c with { ModelType = null }).ToArray() });
+        _used[folder] = new Entry(fingerprint, record with { Registration = null, Commands = record.Commands.Select(c => c with { ModelType = null }).ToArray() });
         _changed = true;
     }
 
@@ -139,8 +139,9 @@ internal sealed class PluginManifest
     {
         var text = new StringBuilder();
         text.Append(Magic).Append('\t').Append(Escape(_stamp)).Append('\n');
-        foreach (var (folder, (fingerprint, record)) in _used.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var folder in _used.Keys.Order(StringComparer.Ordinal))
         {
+            var (fingerprint, record) = _used[folder];
             Line(text, "plugin", folder, fingerprint, record.Status.ToString(), record.Name, record.Path, record.Version,
                 record.SdkVersion?.ToString(), record.Description, record.Reason);
             foreach (var command in record.Commands)
@@ -152,14 +153,14 @@ internal sealed class PluginManifest
         return text.Append("end\n").ToString();
     }
 
-    private static Dictionary<string, (string, PluginRecord)>? Parse(string[] lines, string stamp)
+    private static Dictionary<string, Entry>? Parse(string[] lines, string stamp)
     {
         if (lines.Length < 2 || lines[0] != $"{Magic}\t{Escape(stamp)}" || lines[^1] != "end")
         {
             return null;
         }
 
-        var entries = new Dictionary<string, (string, PluginRecord)>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         string? folder = null;
         string? fingerprint = null;
         PluginRecord? record = null;
@@ -169,7 +170,7 @@ internal sealed class PluginManifest
         {
             if (record is not null)
             {
-                entries[folder!] = (fingerprint!, record with { Commands = commands.ToArray() });
+                entries[folder!] = new Entry(fingerprint!, record with { Commands = commands.ToArray() });
                 commands.Clear();
             }
         }
@@ -180,7 +181,7 @@ internal sealed class PluginManifest
             switch (fields)
             {
                 case ["plugin", { } f, { } print, { } status, { } name, { } path, var version, var sdk, var description, var reason]
-                    when Enum.TryParse<PluginStatus>(status, out var parsedStatus) && (sdk is null || Version.TryParse(sdk, out _)):
+                    when Enum.TryParse(typeof(PluginStatus), status, out var parsedStatus) && (sdk is null || Version.TryParse(sdk, out _)):
                     Close();
                     (folder, fingerprint) = (f, print);
                     record = new PluginRecord
@@ -188,7 +189,7 @@ internal sealed class PluginManifest
                         Name = name,
                         Path = path,
                         Source = PluginSource.Bundled, // the caller knows where it was found this time
-                        Status = parsedStatus,
+                        Status = (PluginStatus)parsedStatus!,
                         Version = version,
                         SdkVersion = sdk is null ? null : Version.Parse(sdk),
                         Description = description,
@@ -206,6 +207,8 @@ internal sealed class PluginManifest
         Close();
         return entries;
     }
+
+    private sealed record Entry(string Fingerprint, PluginRecord Record);
 
     private static void Line(StringBuilder text, params string?[] fields) =>
         text.AppendJoin('\t', fields.Select(Escape)).Append('\n');

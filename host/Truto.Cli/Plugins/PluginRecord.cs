@@ -8,6 +8,9 @@ internal enum PluginSource
     Environment,
 }
 
+/// <summary>A folder plugins are searched in, and what finding one there makes it.</summary>
+internal sealed record PluginFolder(string Path, PluginSource Source);
+
 internal enum PluginStatus
 {
     Loaded,

@@ -18,7 +18,7 @@ internal static class LiveTree
     /// <summary>Every command of the bundled plugins and of truto itself that help shows, parents before children.</summary>
     public static IReadOnlyList<CommandLineApplication> Commands()
     {
-        var searchPath = new List<(string, PluginSource)> { (Path.Combine(AppContext.BaseDirectory, "plugins"), PluginSource.Bundled) };
+        var searchPath = new[] { new PluginFolder(Path.Combine(AppContext.BaseDirectory, "plugins"), PluginSource.Bundled) };
         var hostCommands = TrutoHost.HostCommandTypes.Select(PluginCatalog.DescribeCommand).ToArray();
         var reserved = hostCommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToArray();
         var inventory = new PluginInventory(new PluginCatalog(new McMasterPluginLoader(), PluginCatalog.HostSdkVersion, reserved, strictModes: false).Discover(searchPath));

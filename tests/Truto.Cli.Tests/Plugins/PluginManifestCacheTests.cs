@@ -37,6 +37,23 @@ public sealed class PluginManifestCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Version_is_answered_without_discovering_any_plugin()
+    {
+        // Given
+        _bed.InstallInPluginPath(TestPlugin.Greeter);
+        _bed.WriteGarbagePlugin(_bed.PluginPathFolder);
+
+        // When
+        var version = await _bed.RunAsync("--version");
+
+        // Then: no discovery ran, so nothing was cached and no plugin was complained about
+        version.ExitCode.ShouldBe(0);
+        version.Stdout.ShouldStartWith("truto ");
+        version.Stderr.ShouldBeEmpty();
+        File.Exists(ManifestPath).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_cached_plugin_still_runs_its_commands_and_shows_in_the_root_help()
     {
         // Given

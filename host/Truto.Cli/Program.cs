@@ -1,9 +1,10 @@
 using Truto.Cli;
+using Truto.Cli.CommandLine;
 using Truto.Cli.Startup;
 using Truto.Cli.Terminal;
 
 // The process edge: real environment, real console, Ctrl+C. Everything else happens in TrutoHost.RunAsync.
-if (args is ["--version"])
+if (ArgumentScanner.WantsVersion(args))
 {
     // The commonest health check answers before anything else is set up (TrutoHost answers it the same way).
     Console.Out.WriteLine(TrutoHost.VersionLine);

@@ -10,10 +10,7 @@ namespace Truto.Cli.Api;
 /// </summary>
 internal sealed class CredentialedTrutoApi(ICredentials credentials, TrutoApiFactory factory) : ITrutoApi, IListPageSource
 {
-    /// <summary>What an API client that is not the host's own is asked for when the API's default page is wanted.</summary>
-    private const int DefaultPageSize = 5000;
-
-    private ITrutoApi? _connected;
+    private TrutoApiClient? _connected;
 
     public async Task<JToken> SendAsync(HttpMethod method, string path, IReadOnlyDictionary<string, string>? query, JToken? body, CancellationToken cancellationToken) =>
         await (await ConnectAsync(cancellationToken)).SendAsync(method, path, query, body, cancellationToken);
@@ -21,13 +18,8 @@ internal sealed class CredentialedTrutoApi(ICredentials credentials, TrutoApiFac
     public async Task<ListPage> GetPageAsync(string path, IReadOnlyDictionary<string, string>? query, int limit, string? nextCursor, CancellationToken cancellationToken) =>
         await (await ConnectAsync(cancellationToken)).GetPageAsync(path, query, limit, nextCursor, cancellationToken);
 
-    public async Task<ListPageBody> GetPageBodyAsync(string path, IReadOnlyDictionary<string, string>? query, int? limit, string? nextCursor, CancellationToken cancellationToken)
-    {
-        var api = await ConnectAsync(cancellationToken);
-        return api is IListPageSource pages
-            ? await pages.GetPageBodyAsync(path, query, limit, nextCursor, cancellationToken)
-            : ListPageBody.FromPage(await api.GetPageAsync(path, query, limit ?? DefaultPageSize, nextCursor, cancellationToken));
-    }
+    public async Task<ListPageBody> GetPageBodyAsync(string path, IReadOnlyDictionary<string, string>? query, int? limit, string? nextCursor, CancellationToken cancellationToken) =>
+        await (await ConnectAsync(cancellationToken)).GetPageBodyAsync(path, query, limit, nextCursor, cancellationToken);
 
     public async IAsyncEnumerable<JObject> GetAllAsync(string path, IReadOnlyDictionary<string, string>? query, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -38,14 +30,14 @@ internal sealed class CredentialedTrutoApi(ICredentials credentials, TrutoApiFac
         }
     }
 
-    private async Task<ITrutoApi> ConnectAsync(CancellationToken cancellationToken)
+    private async Task<TrutoApiClient> ConnectAsync(CancellationToken cancellationToken)
     {
         if (_connected is null)
         {
             var token = await credentials.GetApiTokenAsync(cancellationToken);
             var url = await credentials.GetApiUrlAsync(cancellationToken);
             var origin = token.Source == TokenSource.Flag ? "the token given with --token" : $"the token of profile '{token.ProfileName}'";
-            _connected = factory.Connect(url, token.Value, origin);
+            _connected = factory.ConnectClient(url, token.Value, origin);
         }
 
         return _connected;

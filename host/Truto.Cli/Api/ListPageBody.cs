@@ -43,9 +43,6 @@ internal sealed class ListPageBody : IDisposable
         return new ListPageBody(null, null, records?.OfType<JObject>().ToArray(), cursor, applied);
     }
 
-    /// <summary>A page some other <see cref="Sdk.Api.ITrutoApi"/> already parsed.</summary>
-    public static ListPageBody FromPage(Sdk.Api.ListPage page) => new(null, null, page.Records, page.NextCursor, page.Limit);
-
     /// <summary>
     /// Checks the whole body is one well-formed JSON object (System.Text.Json's reader does this at memory speed,
     /// without building anything) and reads its cursor and limit; null when it is not, so the caller can fall back
@@ -151,8 +148,8 @@ internal sealed class ListPageBody : IDisposable
     }
 
     /// <summary>
-    /// The page's records as the API sent them, for ndjson: each is valid until the next is asked for. Values that
-    /// are not objects are skipped, as in <see cref="Records"/>.
+    /// The page's records as the API sent them, for streamed output: each is valid until the next is asked for.
+    /// Values that are not objects are skipped, as in <see cref="Records"/>.
     /// </summary>
     public IEnumerable<object> RawRecords()
     {

@@ -31,7 +31,10 @@ internal sealed class TrutoApiFactory : ITrutoApiFactory, IDisposable
 
     public ITrutoApi Connect(Uri apiUrl, string token) => Connect(apiUrl, token, "the token");
 
-    public ITrutoApi Connect(Uri apiUrl, string token, string credentialOrigin)
+    public ITrutoApi Connect(Uri apiUrl, string token, string credentialOrigin) => ConnectClient(apiUrl, token, credentialOrigin);
+
+    /// <summary>The host's own client, whose list pages stream (<see cref="IListPageSource"/>).</summary>
+    public TrutoApiClient ConnectClient(Uri apiUrl, string token, string credentialOrigin)
     {
         _redactor.Add(token);
         var options = new ApiClientOptions(_settings.HttpTimeout, _settings.RetryBaseDelay, _context.Verbose, _streams);

@@ -41,19 +41,7 @@ internal sealed class OutputRenderer : IOutput
         var progress = new StreamProgress();
         try
         {
-            var flushing = FlushWhileWaiting(records, formatter, progress, cancellationToken);
-            if (formatter is NdjsonFormatter ndjson)
-            {
-                await ndjson.WriteRecordsAsync(flushing, _streams.Out, cancellationToken);
-            }
-            else if (formatter is CsvFormatter csv)
-            {
-                await csv.WriteRecordsAsync(flushing, columns, _streams.Out, cancellationToken);
-            }
-            else
-            {
-                await formatter.WriteRecordsAsync(AsTokens(flushing), columns, _streams.Out, cancellationToken);
-            }
+            await formatter.WriteRecordsAsync(FlushWhileWaiting(records, formatter, progress, cancellationToken), columns, _streams.Out, cancellationToken);
         }
         catch (Exception) when (formatter.Streams && progress.Records > 0)
         {
@@ -67,12 +55,6 @@ internal sealed class OutputRenderer : IOutput
 
         await _streams.Out.FlushAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// True when records may be handed over as the API's own bytes (<see cref="Api.RawJsonObject"/>), valid only
-    /// until the next record is asked for: ndjson writes them as they are, CSV reads flat ones' cells from them.
-    /// </summary>
-    public bool TakesRawJson => _context.OutputFormat is OutputFormat.Ndjson or OutputFormat.Csv;
 
     public void Status(string message)
     {
@@ -116,15 +98,6 @@ internal sealed class OutputRenderer : IOutput
 
             progress.Records++;
             yield return enumerator.Current;
-        }
-    }
-
-    /// <summary>Each record as a JSON value, converted as it arrives (a raw record is only valid until the next).</summary>
-    private static async IAsyncEnumerable<JToken> AsTokens(IAsyncEnumerable<object> records)
-    {
-        await foreach (var record in records)
-        {
-            yield return RecordValues.ToToken(record);
         }
     }
 

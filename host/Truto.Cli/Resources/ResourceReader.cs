@@ -13,7 +13,7 @@ namespace Truto.Cli.Resources;
 /// List and get, the same for every resource: one page with the next-page hint on stderr, or every page streamed
 /// as it arrives; a get projected with --brief or --select, with a not-found message naming the resource.
 /// </summary>
-internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStreams streams) : IResourceReader
+internal sealed class ResourceReader(ITrutoApi api, IListPageSource pages, IOutput output, IStandardStreams streams) : IResourceReader
 {
     /// <summary>The SDK's page size when --limit is not given (25, as the official CLI sends for one page).</summary>
     private static readonly int SdkDefaultLimit = new ResourceListRequest("/", []).Limit;
@@ -65,9 +65,10 @@ internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStr
     }
 
     /// <summary>
-    /// Every page, record by record. The next page is requested as soon as the current one's cursor is known, so it
-    /// travels while this one is written (the two share the machine's cores rather than taking turns), and at most
-    /// two pages' bytes are held: memory stays flat however long the listing.
+    /// Every page, record by record, as the API's own bytes (<see cref="RawJsonObject"/>, valid until the next record
+    /// is asked for; the host's formatters convert what they keep). The next page is requested as soon as the current
+    /// one's cursor is known, so it travels while this one is written, and at most two pages' bytes are held: memory
+    /// stays flat however long the listing.
     /// </summary>
     private async IAsyncEnumerable<object> AllPages(ResourceListRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -76,7 +77,6 @@ internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStr
         // --limit, --all asks for the API's own default page instead (5,000 for /api-token). The SDK's request
         // cannot say whether --limit was given, so an explicit --limit 25 is taken the same way; output is identical.
         int? pageSize = request.Limit == SdkDefaultLimit ? null : request.Limit;
-        var raw = output is Output.OutputRenderer { TakesRawJson: true };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<ListPageBody>? next = FetchAsync(request, pageSize, request.NextCursor, stop.Token);
         try
@@ -85,7 +85,7 @@ internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStr
             {
                 using var page = await next;
                 next = page.NextCursor is { } cursor ? FetchAsync(request, pageSize, cursor, stop.Token) : null;
-                foreach (var record in raw ? page.RawRecords() : page.Records())
+                foreach (var record in page.RawRecords())
                 {
                     yield return record;
                 }
@@ -110,10 +110,5 @@ internal sealed class ResourceReader(ITrutoApi api, IOutput output, IStandardStr
     }
 
     private Task<ListPageBody> FetchAsync(ResourceListRequest request, int? pageSize, string? cursor, CancellationToken cancellationToken) =>
-        api is IListPageSource pages
-            ? pages.GetPageBodyAsync(request.Path, request.Filters, pageSize, cursor, cancellationToken)
-            : FetchThroughSdkAsync(request, cursor, cancellationToken);
-
-    private async Task<ListPageBody> FetchThroughSdkAsync(ResourceListRequest request, string? cursor, CancellationToken cancellationToken) =>
-        ListPageBody.FromPage(await api.GetPageAsync(request.Path, request.Filters, request.Limit, cursor, cancellationToken));
+        pages.GetPageBodyAsync(request.Path, request.Filters, pageSize, cursor, cancellationToken);
 }

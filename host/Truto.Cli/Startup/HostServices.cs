@@ -49,7 +49,9 @@ internal static class HostServices
         // The Truto API: one connection pool per run; credentials resolved on the first request.
         services.AddSingleton<TrutoApiFactory>();
         services.AddSingleton<ITrutoApiFactory>(sp => sp.GetRequiredService<TrutoApiFactory>());
-        services.AddSingleton<ITrutoApi, CredentialedTrutoApi>();
+        services.AddSingleton<CredentialedTrutoApi>();
+        services.AddSingleton<ITrutoApi>(sp => sp.GetRequiredService<CredentialedTrutoApi>());
+        services.AddSingleton<IListPageSource>(sp => sp.GetRequiredService<CredentialedTrutoApi>());
         services.AddSingleton<IResourceReader, ResourceReader>();
 
         // What discovery found, for the host's own commands (plugins list, context). Those commands are not

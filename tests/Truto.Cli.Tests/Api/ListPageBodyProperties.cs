@@ -89,7 +89,7 @@ public sealed class ListPageBodyProperties
             var fromParsed = new StringWriter();
 
             new CsvFormatter().WriteRecordsAsync(rawPage.RawRecords().ToAsyncEnumerable(), [], fromRaw, CancellationToken.None).GetAwaiter().GetResult();
-            new CsvFormatter().WriteRecordsAsync(parsedPage.Records().Cast<JToken>().ToAsyncEnumerable(), [], fromParsed, CancellationToken.None).GetAwaiter().GetResult();
+            new CsvFormatter().WriteRecordsAsync(parsedPage.Records().Cast<object>().ToAsyncEnumerable(), [], fromParsed, CancellationToken.None).GetAwaiter().GetResult();
 
             fromRaw.ToString().ShouldBe(fromParsed.ToString());
         }, iter: 300);

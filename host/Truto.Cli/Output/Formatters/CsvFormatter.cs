@@ -25,33 +25,9 @@ internal sealed class CsvFormatter : IRecordFormatter
         csv.Flush();
     }
 
-    public async Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
-    {
-        await using var csv = _streaming = CsvWriter.Create(output, Options, leaveOpen: true);
-        IReadOnlyList<string>? fields = null;
-        await foreach (var record in records.WithCancellation(cancellationToken))
-        {
-            if (fields is null)
-            {
-                fields = HeaderFor(RecordValues.FieldNames(record), columns);
-                csv.WriteRecord(fields.ToArray());
-            }
-
-            csv.WriteRecord(fields.Select(f => Cell(record, f)).ToArray());
-        }
-
-        if (fields is null && columns.Count > 0)
-        {
-            csv.WriteRecord(columns.Select(c => c.Path).ToArray());
-        }
-
-        csv.Flush();
-        _streaming = null;
-    }
-
     /// <summary>
-    /// The streaming path: a flat record the API sent (<see cref="RawJsonObject"/>) gives its cells straight from its
-    /// bytes, without building a JObject; anything else is parsed and written as above. Same columns, same cells.
+    /// A flat record the API sent (<see cref="RawJsonObject"/>) gives its cells straight from its bytes, without
+    /// building a JObject; anything else is converted first. Same columns, same cells.
     /// </summary>
     public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {

@@ -18,12 +18,12 @@ internal sealed class JsonFormatter : IRecordFormatter
         output.Write('\n');
     }
 
-    public async Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
+    public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
         var all = new JArray();
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
-            all.Add(record);
+            all.Add(RecordValues.ToToken(record));
         }
 
         WriteObject(all, output);

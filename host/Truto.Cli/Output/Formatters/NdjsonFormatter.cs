@@ -18,22 +18,11 @@ internal sealed class NdjsonFormatter : IRecordFormatter
 
     /// <summary>
     /// One JSON writer for the whole stream, never flushed per record: JsonTextWriter.Flush flushes stdout too, and a
-    /// flush per record made ndjson ~40% slower than CSV. stdout's writer is flushed per page by the renderer.
+    /// flush per record made ndjson ~40% slower than CSV. stdout's writer is flushed per page by the renderer. Records
+    /// the API sent in compact form are copied as they are (what Newtonsoft would write for them, without building a
+    /// JObject); anything else is converted and written.
     /// </summary>
-    public async Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
-    {
-        using var writer = CreateWriter(output);
-        await foreach (var record in records.WithCancellation(cancellationToken))
-        {
-            WriteLine(record, writer, output);
-        }
-    }
-
-    /// <summary>
-    /// The streaming path: records the API sent in compact form are copied as they are (what Newtonsoft would
-    /// write for them, without building a JObject); anything else is parsed and written as above.
-    /// </summary>
-    public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, TextWriter output, CancellationToken cancellationToken)
+    public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
         using var writer = CreateWriter(output);
         var chars = new char[4096];

@@ -34,12 +34,13 @@ internal sealed class TableFormatter : IRecordFormatter
         WriteRows(output, header: null, rows);
     }
 
-    public async Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
+    public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
         IReadOnlyList<TableColumn>? effective = columns.Count > 0 ? columns : null;
         var rows = new List<string[]>();
-        await foreach (var record in records.WithCancellation(cancellationToken))
+        await foreach (var item in records.WithCancellation(cancellationToken))
         {
+            var record = RecordValues.ToToken(item);
             effective ??= RecordValues.FieldNames(record).Select(f => new TableColumn(f.ToUpperInvariant(), f)).ToArray();
             var row = effective.Select(c => Clean(RecordValues.CellText(RecordValues.Select(record, c.Path)))).ToArray();
             if (_terminal)

@@ -22,12 +22,12 @@ internal sealed partial class YamlFormatter : IRecordFormatter
 
     public void WriteObject(JToken record, TextWriter output) => Serializer.Serialize(output, ToPlain(record));
 
-    public async Task WriteRecordsAsync(IAsyncEnumerable<JToken> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
+    public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
         var all = new List<object?>();
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
-            all.Add(ToPlain(record));
+            all.Add(ToPlain(RecordValues.ToToken(record)));
         }
 
         if (all.Count == 0)

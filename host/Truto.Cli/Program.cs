@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Truto.Cli;
 using Truto.Cli.CommandLine;
 using Truto.Cli.Startup;
@@ -11,18 +12,24 @@ if (ArgumentScanner.WantsVersion(args))
     return 0;
 }
 
+var settings = HostSettings.FromProcess();
+if (TrutoHost.RunsPluginCommand(args))
+{
+    StartupRehearsal.Begin(settings);
+}
+
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+// A POSIX signal registration rather than Console.CancelKeyPress, which first sets up the terminal (5-7 ms a run).
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
 {
     // The first Ctrl+C cancels cleanly (exit 130); a second one ends the process at once.
     if (!cancellation.IsCancellationRequested)
     {
-        e.Cancel = true;
+        signal.Cancel = true;
         cancellation.Cancel();
     }
-};
+});
 
-var settings = HostSettings.FromProcess();
 var streams = new ConsoleStreams(int.TryParse(settings.GetEnvironment("COLUMNS"), out var columns) ? columns : null);
 var exitCode = await TrutoHost.RunAsync(args, settings, streams, cancellation.Token);
 try

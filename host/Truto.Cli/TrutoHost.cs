@@ -1,6 +1,7 @@
 using System.Reflection;
 using McMaster.Extensions.CommandLineUtils;
 using McMaster.Extensions.CommandLineUtils.Abstractions;
+using McMaster.Extensions.CommandLineUtils.Conventions;
 using Microsoft.Extensions.DependencyInjection;
 using Truto.Cli.CommandLine;
 using Truto.Cli.Completion;
@@ -8,6 +9,7 @@ using Truto.Cli.Diagnostics;
 using Truto.Cli.Errors;
 using Truto.Cli.HostCommands;
 using Truto.Cli.Plugins;
+using Truto.Cli.Profiles;
 using Truto.Cli.Sdk.Commands;
 using Truto.Cli.Sdk.Errors;
 using Truto.Cli.Sdk.Output;
@@ -25,6 +27,18 @@ internal static class TrutoHost
 {
     /// <summary>The host's own commands: only about the host itself.</summary>
     internal static readonly Type[] HostCommandTypes = [typeof(PluginsCommand), typeof(CompletionCommand), typeof(ContextCommand)];
+
+    /// <summary>The host's commands as described by their attributes (read once: reflection costs a run milliseconds).</summary>
+    internal static IReadOnlyList<CommandInfo> HostCommands => HostCommandList.Value;
+
+    private static readonly Lazy<CommandInfo[]> HostCommandList = new(() => HostCommandTypes.Select(PluginCatalog.DescribeCommand).ToArray());
+
+    /// <summary>
+    /// Whether argv runs a plugin's command, the case a start-up rehearsal pays for: the host's own commands do the
+    /// rehearsal's work themselves at once, and root help does none of it.
+    /// </summary>
+    internal static bool RunsPluginCommand(IReadOnlyList<string> args) =>
+        ArgumentScanner.FindCommandName(args) is { } name && name != Completer.CommandName && !HostCommands.Any(c => c.Answers(name));
 
     public static string Version { get; } = ReadVersion();
 
@@ -47,7 +61,7 @@ internal static class TrutoHost
             }
 
             StartupTrace.Mark("host entered");
-            var hostCommands = HostCommandTypes.Select(PluginCatalog.DescribeCommand).ToArray();
+            var hostCommands = HostCommands;
             var inventory = Discover(settings, loader ?? new McMasterPluginLoader(), hostCommands);
             StartupTrace.Mark("plugins discovered");
             if (args is [Completer.CommandName, .. var words])
@@ -92,16 +106,42 @@ internal static class TrutoHost
         }
     }
 
+    /// <summary>
+    /// <c>truto plugins list</c> against a one-plugin inventory, the host's own assembly standing in for the plugin
+    /// being scanned, output discarded: every step of a real run after discovery (see <see cref="StartupRehearsal"/>).
+    /// </summary>
+    private const string RehearsalConfig = """{ "activeProfile": "a", "profiles": { "a": { "apiUrl": "http://127.0.0.1", "token": "t" } } }""";
+
+    internal static async Task RehearseAsync(HostSettings settings)
+    {
+        var streams = DiscardedStreams.Instance;
+        var inventory = new PluginInventory([PluginRecord.Failed("rehearsal", PluginSource.Bundled, "rehearsal", PluginStatus.Failed, "never loaded")]);
+        await using var services = HostServices.Build(settings, streams, inventory, new PluginRegistration(typeof(TrutoHost).Assembly));
+        var command = PluginCatalog.DescribeCommand(typeof(PluginsCommand));
+        await RunCommandAsync(["plugins", "list"], command, services, streams, TerminalColors.None, CancellationToken.None);
+
+        // Nearly every command reads config.json (for credentials, if nothing else).
+        ConfigFile.ToConfig(ConfigFile.Parse(RehearsalConfig, "rehearsal"), "rehearsal");
+    }
+
     private static async Task<int> RunCommandAsync(string[] args, CommandInfo command, IServiceProvider services, IStandardStreams streams, TerminalColors colors, CancellationToken cancellationToken)
     {
         var console = new CommandLineConsole(streams);
-        using var root = new CommandLineApplication(console)
+        var root = new CommandLineApplication(console)
         {
             Name = "truto",
             MakeSuggestionsInErrorMessage = true,
         };
+        // UseAttributes() but with NamedSubcommandConvention for [Subcommand].
         root.Conventions
-            .UseAttributes()
+            .AddConvention(new AttributeConvention())
+            .UseCommandAttribute()
+            .UseVersionOptionFromMemberAttribute()
+            .UseVersionOptionAttribute()
+            .UseHelpOptionAttribute()
+            .UseOptionAttributes()
+            .UseArgumentAttributes()
+            .AddConvention(new NamedSubcommandConvention(ArgumentScanner.FindCommandPath(args)))
             .SetParentPropertyOnModel()
             .AddConvention(new LazyConstructionConvention(services));
         var globals = GlobalOptions.AddTo(root);

@@ -24,7 +24,7 @@ internal sealed class ContextCommand(IStandardStreams streams, PluginInventory i
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var hostCommands = TrutoHost.HostCommandTypes.Select(PluginCatalog.DescribeCommand).ToArray();
+        var hostCommands = TrutoHost.HostCommands;
         await streams.Out.WriteAsync(ContextReference.Render(inventory, hostCommands, streams, TrutoHost.Version, Full));
         return ExitCodes.Success;
     }

@@ -14,10 +14,10 @@ internal sealed class ConsoleStreams : IStandardStreams, ISecretInput
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         Out = new StreamWriter(new BlockingStream(Console.OpenStandardOutput()), utf8, bufferSize: 64 * 1024) { AutoFlush = false };
         Error = new StreamWriter(new BlockingStream(Console.OpenStandardError()), utf8) { AutoFlush = true };
-        In = Console.In;
     }
 
-    public TextReader In { get; }
+    // Console.In sets up the terminal (terminfo, signal handlers): only a command that reads stdin pays for it.
+    public TextReader In => Console.In;
     public TextWriter Out { get; }
     public TextWriter Error { get; }
     public bool IsInputTerminal => !Console.IsInputRedirected;

@@ -19,7 +19,7 @@ if (TrutoHost.RunsPluginCommand(args))
 }
 
 using var cancellation = new CancellationTokenSource();
-// A POSIX signal registration rather than Console.CancelKeyPress, which first sets up the terminal (5-7 ms a run).
+// A POSIX signal registration rather than Console.CancelKeyPress, which first sets up the terminal for reading.
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
 {
     // The first Ctrl+C cancels cleanly (exit 130); a second one ends the process at once.

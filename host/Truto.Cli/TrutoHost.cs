@@ -1,7 +1,6 @@
 using System.Reflection;
 using McMaster.Extensions.CommandLineUtils;
 using McMaster.Extensions.CommandLineUtils.Abstractions;
-using McMaster.Extensions.CommandLineUtils.Conventions;
 using Microsoft.Extensions.DependencyInjection;
 using Truto.Cli.CommandLine;
 using Truto.Cli.Completion;
@@ -106,18 +105,18 @@ internal static class TrutoHost
         }
     }
 
+    private const string RehearsalConfig = """{ "activeProfile": "a", "profiles": { "a": { "apiUrl": "http://127.0.0.1", "token": "t" } } }""";
+
     /// <summary>
     /// <c>truto plugins list</c> against a one-plugin inventory, the host's own assembly standing in for the plugin
     /// being scanned, output discarded: every step of a real run after discovery (see <see cref="StartupRehearsal"/>).
     /// </summary>
-    private const string RehearsalConfig = """{ "activeProfile": "a", "profiles": { "a": { "apiUrl": "http://127.0.0.1", "token": "t" } } }""";
-
     internal static async Task RehearseAsync(HostSettings settings)
     {
         var streams = DiscardedStreams.Instance;
         var inventory = new PluginInventory([PluginRecord.Failed("rehearsal", PluginSource.Bundled, "rehearsal", PluginStatus.Failed, "never loaded")]);
         await using var services = HostServices.Build(settings, streams, inventory, new PluginRegistration(typeof(TrutoHost).Assembly));
-        var command = PluginCatalog.DescribeCommand(typeof(PluginsCommand));
+        var command = HostCommands.First(c => c.ModelType == typeof(PluginsCommand));
         await RunCommandAsync(["plugins", "list"], command, services, streams, TerminalColors.None, CancellationToken.None);
 
         // Nearly every command reads config.json (for credentials, if nothing else).
@@ -127,25 +126,9 @@ internal static class TrutoHost
     private static async Task<int> RunCommandAsync(string[] args, CommandInfo command, IServiceProvider services, IStandardStreams streams, TerminalColors colors, CancellationToken cancellationToken)
     {
         var console = new CommandLineConsole(streams);
-        var root = new CommandLineApplication(console)
-        {
-            Name = "truto",
-            MakeSuggestionsInErrorMessage = true,
-        };
-        // UseAttributes() but with NamedSubcommandConvention for [Subcommand].
-        root.Conventions
-            .AddConvention(new AttributeConvention())
-            .UseCommandAttribute()
-            .UseVersionOptionFromMemberAttribute()
-            .UseVersionOptionAttribute()
-            .UseHelpOptionAttribute()
-            .UseOptionAttributes()
-            .UseArgumentAttributes()
-            .AddConvention(new NamedSubcommandConvention(ArgumentScanner.FindCommandPath(args)))
-            .SetParentPropertyOnModel()
-            .AddConvention(new LazyConstructionConvention(services));
+        var root = CommandTree.Root(console, services, ArgumentScanner.FindCommandPath(args));
         var globals = GlobalOptions.AddTo(root);
-        AddCommandMethod.MakeGenericMethod(command.ModelType!).Invoke(null, [root, command.Name]);
+        CommandTree.Add(root, command);
         TrutoHelpText.Install(root, colors.Out);
 
         StartupTrace.Mark("command tree built");
@@ -185,12 +168,6 @@ internal static class TrutoHost
         console.Release();
         return ExitCodes.Success;
     }
-
-    private static readonly MethodInfo AddCommandMethod =
-        typeof(TrutoHost).GetMethod(nameof(AddCommand), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-    private static void AddCommand<TModel>(CommandLineApplication root, string name) where TModel : class =>
-        root.Command<TModel>(name, _ => { });
 
     private static PluginInventory Discover(HostSettings settings, IPluginLoader loader, IReadOnlyList<CommandInfo> hostCommands)
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using McMaster.Extensions.CommandLineUtils;
+using McMaster.Extensions.CommandLineUtils.Conventions;
 using Microsoft.Extensions.DependencyInjection;
 using Truto.Cli.Plugins;
 using Truto.Cli.Sdk.Terminal;
@@ -7,13 +8,39 @@ using Truto.Cli.Sdk.Terminal;
 namespace Truto.Cli.CommandLine;
 
 /// <summary>
-/// A command tree for reading, not running: <c>truto context</c> and completion walk it for names, options and help.
-/// No command object is ever constructed (nothing is parsed), so no plugin service is needed or touched.
+/// Command trees: the root every tree grows from (the run's, which is parsed, and the ones <c>truto context</c> and
+/// completion walk for names, options and help, which never are).
 /// </summary>
 internal static class CommandTree
 {
     private static readonly MethodInfo AddCommandMethod =
         typeof(CommandTree).GetMethod(nameof(AddCommand), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>
+    /// An empty root with the attribute conventions (CommandLineUtils' UseAttributes(), but
+    /// <see cref="NamedSubcommandConvention"/> for <c>[Subcommand]</c>); a command object is built from
+    /// <paramref name="services"/> only when the parser first needs it.
+    /// </summary>
+    public static CommandLineApplication Root(IConsole console, IServiceProvider services, IReadOnlyList<string> commandPath)
+    {
+        var root = new CommandLineApplication(console) { Name = "truto", MakeSuggestionsInErrorMessage = true };
+        root.Conventions
+            .AddConvention(new AttributeConvention())
+            .UseCommandAttribute()
+            .UseVersionOptionFromMemberAttribute()
+            .UseVersionOptionAttribute()
+            .UseHelpOptionAttribute()
+            .UseOptionAttributes()
+            .UseArgumentAttributes()
+            .AddConvention(new NamedSubcommandConvention(commandPath))
+            .SetParentPropertyOnModel()
+            .AddConvention(new LazyConstructionConvention(services));
+        return root;
+    }
+
+    /// <summary>Adds a top-level command (its plugin activated) with its subcommands.</summary>
+    public static void Add(CommandLineApplication root, CommandInfo command) =>
+        AddCommandMethod.MakeGenericMethod(command.ModelType!).Invoke(null, [root, command.Name]);
 
     /// <summary>The root (with the global options) and the given top-level commands with all their subcommands.</summary>
     /// <remarks>
@@ -22,11 +49,8 @@ internal static class CommandTree
     /// </remarks>
     public static CommandLineApplication Build(IEnumerable<CommandInfo> commands, IStandardStreams streams, ICollection<string>? skipped = null)
     {
-        var root = new CommandLineApplication(new CommandLineConsole(streams)) { Name = "truto" };
-        root.Conventions
-            .UseAttributes()
-            // Never asked for anything: models are built only when parsing, and these trees are never parsed.
-            .AddConvention(new LazyConstructionConvention(new ServiceCollection().BuildServiceProvider()));
+        // An empty container is never asked for anything: models are built only when parsing, and this tree is not.
+        var root = Root(new CommandLineConsole(streams), new ServiceCollection().BuildServiceProvider(), commandPath: []);
         GlobalOptions.AddTo(root);
         foreach (var command in commands)
         {
@@ -38,7 +62,7 @@ internal static class CommandTree
 
             try
             {
-                AddCommandMethod.MakeGenericMethod(command.ModelType).Invoke(null, [root, command.Name]);
+                Add(root, command);
             }
             catch (TargetInvocationException e)
             {

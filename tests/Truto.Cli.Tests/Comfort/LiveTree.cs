@@ -19,7 +19,7 @@ internal static class LiveTree
     public static IReadOnlyList<CommandLineApplication> Commands()
     {
         var searchPath = new[] { new PluginFolder(Path.Combine(AppContext.BaseDirectory, "plugins"), PluginSource.Bundled) };
-        var hostCommands = TrutoHost.HostCommandTypes.Select(PluginCatalog.DescribeCommand).ToArray();
+        var hostCommands = TrutoHost.HostCommands;
         var reserved = hostCommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToArray();
         var inventory = new PluginInventory(new PluginCatalog(new McMasterPluginLoader(), PluginCatalog.HostSdkVersion, reserved, strictModes: false).Discover(searchPath));
         var root = CommandTree.Build(CommandTree.Everything(inventory, hostCommands), new TestTerminal());

@@ -14,11 +14,14 @@ internal static class StartupTrace
     private static readonly StringBuilder Lines = new();
     private static TimeSpan _processAgeAtFirstMark;
     private static long _firstMark;
-    private static int _mainThread;
+    private static readonly AsyncLocal<bool> Muted = new();
+
+    /// <summary>No marks from this flow of work on (the start-up rehearsal runs the same code as the run).</summary>
+    public static void Mute() => Muted.Value = true;
 
     public static void Mark(string milestone)
     {
-        if (!Enabled)
+        if (!Enabled || Muted.Value)
         {
             return;
         }
@@ -29,15 +32,10 @@ internal static class StartupTrace
             using var process = Process.GetCurrentProcess();
             _processAgeAtFirstMark = DateTime.Now - process.StartTime;
             _firstMark = Stopwatch.GetTimestamp();
-            _mainThread = Environment.CurrentManagedThreadId;
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.Error.Write(Lines.ToString());
-        }
-        else if (Environment.CurrentManagedThreadId != _mainThread)
-        {
-            return; // the start-up rehearsal runs the same code on another thread
         }
 
         var sinceStart = _processAgeAtFirstMark + Stopwatch.GetElapsedTime(_firstMark);
-        Lines.Append($"[startup] {sinceStart.TotalMilliseconds,7:0.0} ms  {System.Runtime.JitInfo.GetCompiledMethodCount(),4} jitted  {milestone}\n");
+        Lines.Append($"[startup] {sinceStart.TotalMilliseconds,7:0.0} ms  {System.Runtime.JitInfo.GetCompiledMethodCount(),4} jitted {GC.CollectionCount(0),4} GCs {GC.GetTotalAllocatedBytes() / 1024,8} KiB allocated  {milestone}\n");
     }
 }

@@ -23,6 +23,7 @@ internal static class StartupRehearsal
 
         var thread = new Thread(() =>
         {
+            StartupTrace.Mute();
             try
             {
                 TrutoHost.RehearseAsync(settings).GetAwaiter().GetResult();

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Newtonsoft.Json;
@@ -13,15 +12,16 @@ namespace Truto.Cli.Api;
 /// </summary>
 internal sealed class ListPageBody : IDisposable
 {
-    private static readonly JsonReaderOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private readonly HttpResponseMessage? _response;
     private readonly string? _recordsProperty;
+    private readonly int? _recordsArray;
     private readonly IReadOnlyList<JObject>? _parsed;
 
-    private ListPageBody(HttpResponseMessage? response, string? recordsProperty, IReadOnlyList<JObject>? parsed, string? nextCursor, int? limit)
+    private ListPageBody(HttpResponseMessage? response, string? recordsProperty, int? recordsArray, IReadOnlyList<JObject>? parsed, string? nextCursor, int? limit)
     {
         _response = response;
         _recordsProperty = recordsProperty;
+        _recordsArray = recordsArray;
         _parsed = parsed;
         NextCursor = nextCursor;
         Limit = limit;
@@ -40,19 +40,20 @@ internal sealed class ListPageBody : IDisposable
         var records = (envelope["result"] ?? envelope["results"]) as JArray;
         var cursor = envelope["next_cursor"] is JValue { Type: JTokenType.String } c && !string.IsNullOrEmpty((string?)c) ? (string?)c : null;
         var applied = envelope["limit"] is JValue { Type: JTokenType.Integer } l ? (int?)l : null;
-        return new ListPageBody(null, null, records?.OfType<JObject>().ToArray(), cursor, applied);
+        return new ListPageBody(null, null, null, records?.OfType<JObject>().ToArray(), cursor, applied);
     }
 
     /// <summary>
-    /// Checks the whole body is one well-formed JSON object (System.Text.Json's reader does this at memory speed,
-    /// without building anything) and reads its cursor and limit; null when it is not, so the caller can fall back
-    /// to a full parse and its error messages. On success the page owns <paramref name="response"/>.
+    /// Checks the whole body is one well-formed, strict JSON object (System.Text.Json's reader does this without
+    /// building anything) and reads its cursor, limit and where its records array starts; null when it is not
+    /// (comments and trailing commas included), so the caller falls back to a full parse and its error messages. On
+    /// success the page owns <paramref name="response"/>.
     /// </summary>
     public static ListPageBody? TryScan(HttpResponseMessage response, PooledContent body)
     {
         try
         {
-            var reader = new Utf8JsonReader(body.AsSequence(), Lenient);
+            var reader = new Utf8JsonReader(body.Bytes.Span);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return null;
@@ -61,6 +62,7 @@ internal sealed class ListPageBody : IDisposable
             string? cursor = null;
             int? limit = null;
             bool result = false, results = false;
+            int? resultArray = null, resultsArray = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString();
@@ -69,9 +71,11 @@ internal sealed class ListPageBody : IDisposable
                 {
                     case "result":
                         result = true;
+                        resultArray ??= reader.TokenType == JsonTokenType.StartArray ? (int)reader.TokenStartIndex : null;
                         break;
                     case "results":
                         results = true;
+                        resultsArray ??= reader.TokenType == JsonTokenType.StartArray ? (int)reader.TokenStartIndex : null;
                         break;
                     case "next_cursor" when reader.TokenType == JsonTokenType.String:
                         cursor = reader.GetString() is { Length: > 0 } value ? value : null;
@@ -92,7 +96,10 @@ internal sealed class ListPageBody : IDisposable
                 return null;
             }
 
-            return new ListPageBody(response, result ? "result" : results ? "results" : null, null, cursor, limit);
+            // `result` wins over `results`, as in a whole parse, even when only the latter holds an array.
+            return result
+                ? new ListPageBody(response, "result", resultArray, null, cursor, limit)
+                : new ListPageBody(response, results ? "results" : null, resultsArray, null, cursor, limit);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
@@ -153,7 +160,7 @@ internal sealed class ListPageBody : IDisposable
     /// </summary>
     public IEnumerable<object> RawRecords()
     {
-        if (_response?.Content is not PooledContent pooled || _recordsProperty is null)
+        if (_response?.Content is not PooledContent pooled)
         {
             foreach (var record in Records())
             {
@@ -163,60 +170,18 @@ internal sealed class ListPageBody : IDisposable
             yield break;
         }
 
-        var body = pooled.AsSequence();
-        var raw = new RawJsonObject();
-        var cursor = new RawCursor(new JsonReaderState(Lenient), body.Start, InArray: false);
-        while (NextRaw(body, _recordsProperty, ref cursor) is { } record)
+        if (_recordsArray is not { } array)
         {
-            yield return raw.Reset(record);
+            yield break;
+        }
+
+        var raw = new RawJsonObject();
+        var position = array + 1;
+        while (RecordScanner.NextObject(pooled.Bytes.Span, ref position, out var record))
+        {
+            yield return raw.Reset(pooled.Bytes[record]);
         }
     }
 
     public void Dispose() => _response?.Dispose();
-
-    /// <summary>Finds the next object in the records array after <paramref name="cursor"/>; a reader cannot live across a yield.</summary>
-    private static ReadOnlySequence<byte>? NextRaw(ReadOnlySequence<byte> body, string property, ref RawCursor cursor)
-    {
-        var reader = new Utf8JsonReader(body.Slice(cursor.Position), isFinalBlock: true, cursor.State);
-        var offset = body.Slice(body.Start, cursor.Position).Length;
-        if (!cursor.InArray)
-        {
-            reader.Read(); // the envelope's StartObject: the scan checked the shape
-            while (true)
-            {
-                if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
-                {
-                    return null;
-                }
-
-                var wanted = reader.ValueTextEquals(property);
-                reader.Read();
-                if (wanted && reader.TokenType == JsonTokenType.StartArray)
-                {
-                    break;
-                }
-
-                reader.Skip();
-            }
-        }
-
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            var start = reader.TokenStartIndex;
-            reader.Skip();
-            var end = reader.BytesConsumed;
-            cursor = new RawCursor(reader.CurrentState, reader.Position, InArray: true);
-            return body.Slice(offset + start, end - start);
-        }
-
-        return null;
-    }
-
-    private readonly record struct RawCursor(JsonReaderState State, SequencePosition Position, bool InArray);
 }

@@ -61,7 +61,7 @@ internal sealed class PooledContent : HttpContent
     }
 
     /// <summary>The body, for a reader that works on bytes in place.</summary>
-    public ReadOnlySequence<byte> AsSequence() => new(_buffer, 0, _length);
+    public ReadOnlyMemory<byte> Bytes => _buffer.AsMemory(0, _length);
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);

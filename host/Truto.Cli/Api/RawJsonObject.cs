@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Newtonsoft.Json;
-using JsonReaderOptions = System.Text.Json.JsonReaderOptions;
 using Newtonsoft.Json.Linq;
 
 namespace Truto.Cli.Api;
@@ -15,41 +13,31 @@ namespace Truto.Cli.Api;
 /// </summary>
 internal sealed class RawJsonObject
 {
-    private ReadOnlySequence<byte> _utf8;
+    private ReadOnlyMemory<byte> _utf8;
 
     /// <summary>True when writing the bytes as they are gives exactly the compact JSON of the parsed object.</summary>
     public bool IsVerbatim { get; private set; }
 
+    /// <summary>The record's bytes, valid until the listing moves on.</summary>
+    public ReadOnlySpan<byte> Utf8 => _utf8.Span;
+
     /// <summary>Points this instance at the next record (one instance serves a whole page).</summary>
-    public RawJsonObject Reset(ReadOnlySequence<byte> utf8)
+    public RawJsonObject Reset(ReadOnlyMemory<byte> utf8)
     {
         _utf8 = utf8;
-        IsVerbatim = CheckVerbatim(utf8);
+        IsVerbatim = CheckVerbatim(utf8.Span);
         return this;
     }
 
     /// <summary>Writes the record's JSON text to <paramref name="output"/>; only when <see cref="IsVerbatim"/>.</summary>
     public void WriteTo(TextWriter output, ref char[] chars)
     {
-        var length = (int)_utf8.Length;
-        if (chars.Length < length)
+        if (chars.Length < _utf8.Length)
         {
-            chars = new char[Math.Max(length, chars.Length * 2)];
+            chars = new char[Math.Max(_utf8.Length, chars.Length * 2)];
         }
 
-        int count;
-        if (_utf8.IsSingleSegment)
-        {
-            count = Encoding.UTF8.GetChars(_utf8.FirstSpan, chars);
-        }
-        else
-        {
-            var bytes = ArrayPool<byte>.Shared.Rent(length);
-            _utf8.CopyTo(bytes);
-            count = Encoding.UTF8.GetChars(bytes.AsSpan(0, length), chars);
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-
+        var count = Encoding.UTF8.GetChars(_utf8.Span, chars);
         output.Write(chars, 0, count);
     }
 
@@ -63,7 +51,7 @@ internal sealed class RawJsonObject
     {
         names.Clear();
         cells.Clear();
-        var reader = new Utf8JsonReader(_utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(_utf8.Span);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
@@ -85,7 +73,7 @@ internal sealed class RawJsonObject
                 case JsonTokenType.String:
                     cell = reader.GetString()!;
                     break;
-                case JsonTokenType.Number when !reader.HasValueSequence && IsPlainNumber(reader.ValueSpan):
+                case JsonTokenType.Number when IsPlainNumber(reader.ValueSpan):
                     cell = Encoding.UTF8.GetString(reader.ValueSpan);
                     break;
                 case JsonTokenType.True:
@@ -109,7 +97,7 @@ internal sealed class RawJsonObject
     }
 
     /// <summary>Digits as Newtonsoft would print them back: no exponent, no negative zero, no more than 15 digits.</summary>
-    private static bool IsPlainNumber(ReadOnlySpan<byte> number) =>
+    public static bool IsPlainNumber(ReadOnlySpan<byte> number) =>
         number.Length <= 16 && number.IndexOfAny((byte)'e', (byte)'E') < 0 && !number.StartsWith("-0"u8);
 
     /// <summary>The record parsed as every other record is (strings stay strings, non-integers are decimal).</summary>
@@ -125,55 +113,52 @@ internal sealed class RawJsonObject
     /// would print differently (exponents, negative zero, more digits than a decimal keeps), and none of the three
     /// characters Newtonsoft escapes by default (U+0085, U+2028, U+2029).
     /// </summary>
-    private static bool CheckVerbatim(ReadOnlySequence<byte> utf8)
+    private static bool CheckVerbatim(ReadOnlySpan<byte> utf8)
     {
         var inString = false;
         var digits = 0;
         var previous = (byte)0;
-        foreach (var segment in utf8)
+        foreach (var b in utf8)
         {
-            foreach (var b in segment.Span)
+            if (b == (byte)'\\')
             {
-                if (b == (byte)'\\')
+                return false;
+            }
+
+            if (inString)
+            {
+                if (b == (byte)'"')
+                {
+                    inString = false;
+                }
+                else if ((previous == 0xC2 && b == 0x85) || (previous == 0x80 && b is 0xA8 or 0xA9))
                 {
                     return false;
                 }
-
-                if (inString)
-                {
-                    if (b == (byte)'"')
-                    {
-                        inString = false;
-                    }
-                    else if ((previous == 0xC2 && b == 0x85) || (previous == 0x80 && b is 0xA8 or 0xA9))
-                    {
-                        return false;
-                    }
-                }
-                else
-                {
-                    switch (b)
-                    {
-                        case (byte)'"':
-                            inString = true;
-                            break;
-                        case (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'E':
-                            return false;
-                        case (byte)'e' when previous is >= (byte)'0' and <= (byte)'9' or (byte)'.':
-                            return false;
-                        case (byte)'0' when previous == (byte)'-':
-                            return false;
-                    }
-
-                    digits = b is >= (byte)'0' and <= (byte)'9' ? digits + 1 : 0;
-                    if (digits > 15)
-                    {
-                        return false;
-                    }
-                }
-
-                previous = b;
             }
+            else
+            {
+                switch (b)
+                {
+                    case (byte)'"':
+                        inString = true;
+                        break;
+                    case (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'E':
+                        return false;
+                    case (byte)'e' when previous is >= (byte)'0' and <= (byte)'9' or (byte)'.':
+                        return false;
+                    case (byte)'0' when previous == (byte)'-':
+                        return false;
+                }
+
+                digits = b is >= (byte)'0' and <= (byte)'9' ? digits + 1 : 0;
+                if (digits > 15)
+                {
+                    return false;
+                }
+            }
+
+            previous = b;
         }
 
         return !inString;

@@ -96,6 +96,43 @@ public sealed class ListPageBodyProperties
     }
 
     [Fact]
+    public void Csv_and_ndjson_of_a_listing_shaped_page_equal_those_of_its_parsed_records()
+    {
+        // A real listing: every record has the same fields in the same order, mostly plain values. These are the
+        // records the byte-level paths exist for, so most rows here take them.
+        var scalar = Gen.OneOf(
+            Text.Select(t => (JToken)new JValue(t)),
+            Number,
+            Gen.Bool.Select(b => (JToken)new JValue(b)),
+            Gen.Const<JToken>(JValue.CreateNull()));
+        var names = Text.Where(n => n.Length > 0).Array[1, 5].Select(n => n.Distinct().ToArray());
+        Gen.Select(names, Gen.Int[0, 8], Gen.Bool).SelectMany((fields, count, indented) =>
+            scalar.Array[fields.Length].Array[count].Select(rows => (fields, rows, indented))).Sample(sample =>
+        {
+            var (fields, rows, indented) = sample;
+            var records = rows.Select(values => new JObject(fields.Zip(values, (name, value) => new JProperty(name, value)))).ToArray();
+            var json = Serialize(new JObject { ["result"] = new JArray(records), ["next_cursor"] = null }, indented, escapeNonAscii: false);
+
+            Format(new CsvFormatter(), json, raw: true).ShouldBe(Format(new CsvFormatter(), json, raw: false));
+            Format(new NdjsonFormatter(), json, raw: true).ShouldBe(Format(new NdjsonFormatter(), json, raw: false));
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Raw_records_skip_values_that_are_not_objects_as_parsed_records_do()
+    {
+        const string Json = """{"limit":2,"result":[1,"a]}{",{"id":"a","tags":[{"x":"]"}]},[{"id":"nested"}],null,-2.5e3,true,{"id":"b"}],"next_cursor":"c1"}""";
+        using var page = Page(Json);
+
+        var raw = page.RawRecords().Select(r => ((RawJsonObject)r).ToJObject().ToString(Formatting.None)).ToList();
+
+        raw.ShouldBe(["""{"id":"a","tags":[{"x":"]"}]}""", """{"id":"b"}"""]);
+        using var parsed = Page(Json);
+        parsed.Records().Select(r => r.ToString(Formatting.None)).ShouldBe(raw);
+        page.NextCursor.ShouldBe("c1");
+    }
+
+    [Fact]
     public void A_compact_page_of_plain_records_is_handed_over_verbatim()
     {
         using var page = Page("""{"result":[{"id":"a","n":1,"ok":true,"x":null,"d":"1.50"},{"id":"日本","p":0.25}],"next_cursor":null,"limit":5000}""");
@@ -104,7 +141,7 @@ public sealed class ListPageBodyProperties
     }
 
     [Fact]
-    public void Records_that_straddle_the_64_KiB_buffer_chunks_come_out_whole()
+    public void Every_record_of_a_page_larger_than_the_pooled_minimum_comes_out_whole()
     {
         var records = Enumerable.Range(0, 3000)
             .Select(i => new JObject { ["id"] = $"token-{i}", ["name"] = new string('x', i % 97), ["n"] = i })
@@ -129,6 +166,15 @@ public sealed class ListPageBodyProperties
 
         page.NextCursor.ShouldBeNull();
         page.Records().Select(r => (string?)r["id"]).ShouldBe(["a", "b"]);
+    }
+
+    private static string Format(IRecordFormatter formatter, string json, bool raw)
+    {
+        using var page = Page(json);
+        var output = new StringWriter();
+        var records = raw ? page.RawRecords() : page.Records();
+        formatter.WriteRecordsAsync(records.ToAsyncEnumerable(), [], output, CancellationToken.None).GetAwaiter().GetResult();
+        return output.ToString();
     }
 
     /// <summary>What the API client makes of a record: strings stay strings, non-integers are decimal.</summary>

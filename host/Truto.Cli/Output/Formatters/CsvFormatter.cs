@@ -26,21 +26,39 @@ internal sealed class CsvFormatter : IRecordFormatter
     }
 
     /// <summary>
-    /// A flat record the API sent (<see cref="RawJsonObject"/>) gives its cells straight from its bytes, without
+    /// A compact, flat record the API sent (<see cref="RawJsonObject"/>) with the header's fields in order is written
+    /// straight from its bytes (<see cref="CsvRow"/>); another flat one gives its cells from its bytes, without
     /// building a JObject; anything else is converted first. Same columns, same cells.
     /// </summary>
     public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
         await using var csv = _streaming = CsvWriter.Create(output, Options, leaveOpen: true);
         string[]? fields = null;
+        byte[][] header = [];
         string[] row = [];
+        var direct = new char[1024];
         var names = new List<string>();
         var cells = new List<string>();
+        var helperHoldsRows = false;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
+            if (fields is not null && record is RawJsonObject compact)
+            {
+                if (helperHoldsRows)
+                {
+                    csv.Flush(); // its rows go first
+                    helperHoldsRows = false;
+                }
+
+                if (CsvRow.TryWriteVerbatim(compact, header, output, ref direct))
+                {
+                    continue;
+                }
+            }
+
             if (record is RawJsonObject raw && raw.TryReadFlat(names, cells, fields))
             {
-                fields ??= WriteHeader(csv, names, columns, ref row);
+                fields ??= WriteHeader(csv, names, columns, ref row, ref header);
                 if (names.Count == fields.Length && names.SequenceEqual(fields))
                 {
                     cells.CopyTo(row);
@@ -57,7 +75,7 @@ internal sealed class CsvFormatter : IRecordFormatter
             else
             {
                 var token = RecordValues.ToToken(record);
-                fields ??= WriteHeader(csv, RecordValues.FieldNames(token), columns, ref row);
+                fields ??= WriteHeader(csv, RecordValues.FieldNames(token), columns, ref row, ref header);
                 for (var i = 0; i < fields.Length; i++)
                 {
                     row[i] = Cell(token, fields[i]);
@@ -65,6 +83,7 @@ internal sealed class CsvFormatter : IRecordFormatter
             }
 
             csv.WriteRecord(row);
+            helperHoldsRows = true;
         }
 
         if (fields is null && columns.Count > 0)
@@ -76,11 +95,12 @@ internal sealed class CsvFormatter : IRecordFormatter
         _streaming = null;
     }
 
-    private static string[] WriteHeader(CsvWriter csv, IReadOnlyList<string> names, IReadOnlyList<TableColumn> columns, ref string[] row)
+    private static string[] WriteHeader(CsvWriter csv, IReadOnlyList<string> names, IReadOnlyList<TableColumn> columns, ref string[] row, ref byte[][] header)
     {
         var fields = HeaderFor(names, columns);
         csv.WriteRecord(fields);
         row = new string[fields.Length];
+        header = fields.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         return fields;
     }
 

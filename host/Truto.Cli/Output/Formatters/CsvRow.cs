@@ -1,0 +1,129 @@
+using Truto.Cli.Api;
+
+namespace Truto.Cli.Output.Formatters;
+
+/// <summary>
+/// A CSV row written straight from a record's bytes, for the common case of a listing: a compact record
+/// (<see cref="RawJsonObject.IsVerbatim"/>) whose fields are exactly the header's, in order, each a string, a plain
+/// number, true, false or null. The row is what CsvHelper writes for the same cells (RFC 4180, quoted only when a
+/// cell holds the separator, CRLF), without a string per cell: that made CSV the slowest format, about 3.6 µs a
+/// record against ndjson's 2.2.
+/// </summary>
+internal static class CsvRow
+{
+    /// <summary>Writes the row and returns true; false, with nothing written, for any record it does not cover.</summary>
+    public static bool TryWriteVerbatim(RawJsonObject record, byte[][] header, TextWriter output, ref char[] row)
+    {
+        if (!record.IsVerbatim || header.Length == 0)
+        {
+            return false;
+        }
+
+        var json = record.Utf8;
+        // Verbatim means no escapes and no whitespace: every cell is at most its bytes, plus two quotes and a comma.
+        var needed = json.Length + (3 * header.Length) + 2;
+        if (row.Length < needed)
+        {
+            row = new char[Math.Max(needed, row.Length * 2)];
+        }
+
+        var length = 0;
+        var i = 1; // past the '{'
+        for (var field = 0; field < header.Length; field++)
+        {
+            var name = header[field];
+            if (json[i] != (byte)'"' || !json[(i + 1)..].StartsWith(name) || json[i + 1 + name.Length] != (byte)'"')
+            {
+                return false;
+            }
+
+            i += name.Length + 3; // the quoted name and its colon
+            if (field > 0)
+            {
+                row[length++] = ',';
+            }
+
+            int end;
+            if (json[i] == (byte)'"')
+            {
+                end = i + 1;
+                var separator = false;
+                while (json[end] != (byte)'"')
+                {
+                    separator |= json[end] == (byte)',';
+                    end++;
+                }
+
+                length = Append(json[(i + 1)..end], row, length, quoted: separator);
+                end++;
+            }
+            else
+            {
+                end = i;
+                while (json[end] is not ((byte)',' or (byte)'}'))
+                {
+                    end++;
+                }
+
+                var scalar = json[i..end];
+                if (scalar[0] is (byte)'{' or (byte)'[' || (scalar[0] is (byte)'-' or (>= (byte)'0' and <= (byte)'9') && !RawJsonObject.IsPlainNumber(scalar)))
+                {
+                    return false; // nested values and unusual numbers take the general path
+                }
+
+                if (!scalar.SequenceEqual("null"u8))
+                {
+                    length = Append(scalar, row, length, quoted: false);
+                }
+            }
+
+            i = end;
+            var last = field == header.Length - 1;
+            if (json[i] != (last ? (byte)'}' : (byte)','))
+            {
+                return false; // fewer or more fields than the header
+            }
+
+            i++;
+        }
+
+        if (length == 0)
+        {
+            // One empty cell: CsvHelper quotes it, so the row is not a blank line.
+            row[length++] = '"';
+            row[length++] = '"';
+        }
+
+        row[length++] = '\r';
+        row[length++] = '\n';
+        output.Write(row, 0, length);
+        return true;
+    }
+
+    private static int Append(ReadOnlySpan<byte> utf8, char[] row, int length, bool quoted)
+    {
+        if (quoted)
+        {
+            row[length++] = '"';
+        }
+
+        // ASCII by hand (cells are short, and this loop is precompiled); anything else through the decoder.
+        var ascii = 0;
+        while (ascii < utf8.Length && utf8[ascii] < 0x80)
+        {
+            row[length++] = (char)utf8[ascii++];
+        }
+
+        if (ascii < utf8.Length)
+        {
+            length += System.Text.Encoding.UTF8.GetChars(utf8[ascii..], row.AsSpan(length));
+        }
+
+        if (quoted)
+        {
+            row[length++] = '"';
+        }
+
+        return length;
+    }
+}

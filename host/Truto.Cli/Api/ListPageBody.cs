@@ -1,5 +1,5 @@
+using System.Buffers.Text;
 using System.Text;
-using System.Text.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -44,67 +44,63 @@ internal sealed class ListPageBody : IDisposable
     }
 
     /// <summary>
-    /// Checks the whole body is one well-formed, strict JSON object (System.Text.Json's reader does this without
-    /// building anything) and reads its cursor, limit and where its records array starts; null when it is not
-    /// (comments and trailing commas included), so the caller falls back to a full parse and its error messages. On
-    /// success the page owns <paramref name="response"/>.
+    /// Checks the whole body is one well-formed, strict JSON object (<see cref="StrictJson"/>) and reads its cursor,
+    /// limit and where its records array starts; null when it is not (comments, trailing commas, a name or cursor
+    /// with escapes included), so the caller falls back to a full parse and its error messages. On success the page
+    /// owns <paramref name="response"/>.
     /// </summary>
     public static ListPageBody? TryScan(HttpResponseMessage response, PooledContent body)
     {
-        try
-        {
-            var reader = new Utf8JsonReader(body.Bytes.Span);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            string? cursor = null;
-            int? limit = null;
-            bool result = false, results = false;
-            int? resultArray = null, resultsArray = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = reader.GetString();
-                reader.Read();
-                switch (name)
-                {
-                    case "result":
-                        result = true;
-                        resultArray ??= reader.TokenType == JsonTokenType.StartArray ? (int)reader.TokenStartIndex : null;
-                        break;
-                    case "results":
-                        results = true;
-                        resultsArray ??= reader.TokenType == JsonTokenType.StartArray ? (int)reader.TokenStartIndex : null;
-                        break;
-                    case "next_cursor" when reader.TokenType == JsonTokenType.String:
-                        cursor = reader.GetString() is { Length: > 0 } value ? value : null;
-                        break;
-                    case "next_cursor":
-                        cursor = null;
-                        break;
-                    case "limit":
-                        limit = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n) ? n : null;
-                        break;
-                }
-
-                reader.Skip();
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                return null;
-            }
-
-            // `result` wins over `results`, as in a whole parse, even when only the latter holds an array.
-            return result
-                ? new ListPageBody(response, "result", resultArray, null, cursor, limit)
-                : new ListPageBody(response, results ? "results" : null, resultsArray, null, cursor, limit);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        var json = body.Bytes.Span;
+        if (!StrictJson.IsWellFormed(json) || StrictJson.SkipWhitespace(json, 0) is var open && json[open] != (byte)'{')
         {
             return null;
         }
+
+        string? cursor = null;
+        int? limit = null;
+        bool result = false, results = false;
+        int? resultArray = null, resultsArray = null;
+        var position = open + 1;
+        while (RecordScanner.NextMember(json, ref position, out var nameRange, out var valueRange))
+        {
+            var name = json[nameRange];
+            var value = json[valueRange];
+            if (name.Contains((byte)'\\'))
+            {
+                return null; // an escaped name: the full parse reads it
+            }
+
+            if (name.SequenceEqual("result"u8))
+            {
+                result = true;
+                resultArray ??= value[0] == (byte)'[' ? valueRange.Start.Value : null;
+            }
+            else if (name.SequenceEqual("results"u8))
+            {
+                results = true;
+                resultsArray ??= value[0] == (byte)'[' ? valueRange.Start.Value : null;
+            }
+            else if (name.SequenceEqual("next_cursor"u8))
+            {
+                if (value[0] == (byte)'"' && value.Contains((byte)'\\'))
+                {
+                    return null; // an escaped cursor: the full parse unescapes it
+                }
+
+                cursor = value[0] == (byte)'"' && value.Length > 2 ? Encoding.UTF8.GetString(value[1..^1]) : null;
+            }
+            else if (name.SequenceEqual("limit"u8))
+            {
+                // As System.Text.Json's TryGetInt32: a whole number in range, written without fraction or exponent.
+                limit = Utf8Parser.TryParse(value, out int n, out var used) && used == value.Length ? n : null;
+            }
+        }
+
+        // `result` wins over `results`, as in a whole parse, even when only the latter holds an array.
+        return result
+            ? new ListPageBody(response, "result", resultArray, null, cursor, limit)
+            : new ListPageBody(response, results ? "results" : null, resultsArray, null, cursor, limit);
     }
 
     /// <summary>The page's records, each parsed as it is reached; values that are not objects are skipped.</summary>

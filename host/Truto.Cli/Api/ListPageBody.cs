@@ -173,9 +173,9 @@ internal sealed class ListPageBody : IDisposable
 
         var raw = new RawJsonObject();
         var position = array + 1;
-        while (RecordScanner.NextObject(pooled.Bytes.Span, ref position, out var record))
+        while (RecordScanner.NextObject(pooled.Bytes.Span, ref position, out var record, out var verbatim))
         {
-            yield return raw.Reset(pooled.Bytes[record]);
+            yield return raw.Reset(pooled.Bytes[record], verbatim);
         }
     }
 

@@ -21,13 +21,16 @@ internal sealed class RawJsonObject
     /// <summary>The record's bytes, valid until the listing moves on.</summary>
     public ReadOnlySpan<byte> Utf8 => _utf8.Span;
 
-    /// <summary>Points this instance at the next record (one instance serves a whole page).</summary>
-    public RawJsonObject Reset(ReadOnlyMemory<byte> utf8)
+    /// <summary>Points this instance at the next record (one instance serves a whole page), already scanned.</summary>
+    public RawJsonObject Reset(ReadOnlyMemory<byte> utf8, bool verbatim)
     {
         _utf8 = utf8;
-        IsVerbatim = CheckVerbatim(utf8.Span);
+        IsVerbatim = verbatim;
         return this;
     }
+
+    /// <summary>Points this instance at a well-formed object, scanning it.</summary>
+    public RawJsonObject Reset(ReadOnlyMemory<byte> utf8) => Reset(utf8, RecordScanner.IsVerbatim(utf8.Span));
 
     /// <summary>Writes the record's JSON text to <paramref name="output"/>; only when <see cref="IsVerbatim"/>.</summary>
     public void WriteTo(TextWriter output, ref char[] chars)
@@ -106,61 +109,5 @@ internal sealed class RawJsonObject
         using var text = new StreamReader(new MemoryStream(_utf8.ToArray()), Encoding.UTF8);
         using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
         return JObject.Load(reader);
-    }
-
-    /// <summary>
-    /// Conservative: no backslash (so no escapes to normalise), no whitespace outside strings, no number Newtonsoft
-    /// would print differently (exponents, negative zero, more digits than a decimal keeps), and none of the three
-    /// characters Newtonsoft escapes by default (U+0085, U+2028, U+2029).
-    /// </summary>
-    private static bool CheckVerbatim(ReadOnlySpan<byte> utf8)
-    {
-        var inString = false;
-        var digits = 0;
-        var previous = (byte)0;
-        foreach (var b in utf8)
-        {
-            if (b == (byte)'\\')
-            {
-                return false;
-            }
-
-            if (inString)
-            {
-                if (b == (byte)'"')
-                {
-                    inString = false;
-                }
-                else if ((previous == 0xC2 && b == 0x85) || (previous == 0x80 && b is 0xA8 or 0xA9))
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                switch (b)
-                {
-                    case (byte)'"':
-                        inString = true;
-                        break;
-                    case (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'E':
-                        return false;
-                    case (byte)'e' when previous is >= (byte)'0' and <= (byte)'9' or (byte)'.':
-                        return false;
-                    case (byte)'0' when previous == (byte)'-':
-                        return false;
-                }
-
-                digits = b is >= (byte)'0' and <= (byte)'9' ? digits + 1 : 0;
-                if (digits > 15)
-                {
-                    return false;
-                }
-            }
-
-            previous = b;
-        }
-
-        return !inString;
     }
 }

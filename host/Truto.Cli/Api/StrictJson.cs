@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
 namespace Truto.Cli.Api;
 
 /// <summary>
@@ -131,7 +134,7 @@ internal static class StrictJson
     private static int String(ReadOnlySpan<byte> json, int quote)
     {
         var i = quote + 1;
-        while (i < json.Length)
+        while ((i = SkipPlainStringBytes(json, i, stopAtNonAscii: false)) < json.Length)
         {
             var b = json[i];
             if (b == (byte)'"')
@@ -139,20 +142,9 @@ internal static class StrictJson
                 return i + 1;
             }
 
-            if (b < 0x20)
+            if (b < 0x20 || ++i >= json.Length)
             {
                 return -1; // control characters must be escaped
-            }
-
-            if (b != (byte)'\\')
-            {
-                i++;
-                continue;
-            }
-
-            if (++i >= json.Length)
-            {
-                return -1;
             }
 
             switch (json[i])
@@ -169,6 +161,43 @@ internal static class StrictJson
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The index of the first quote, backslash or control character from <paramref name="i"/> (and, when asked, the
+    /// first byte of a non-ASCII character), or the end: sixteen bytes at a time, as strings are most of a page.
+    /// </summary>
+    public static int SkipPlainStringBytes(ReadOnlySpan<byte> json, int i, bool stopAtNonAscii)
+    {
+        var quote = Vector128.Create((byte)'"');
+        var backslash = Vector128.Create((byte)'\\');
+        var space = Vector128.Create((byte)' ');
+        var nonAscii = Vector128.Create((byte)0x80);
+        while (i <= json.Length - Vector128<byte>.Count)
+        {
+            var bytes = Vector128.Create(json.Slice(i, Vector128<byte>.Count));
+            var stops = Vector128.Equals(bytes, quote) | Vector128.Equals(bytes, backslash) | Vector128.LessThan(bytes, space);
+            if (stopAtNonAscii)
+            {
+                stops |= Vector128.GreaterThanOrEqual(bytes, nonAscii);
+            }
+
+            var mask = stops.ExtractMostSignificantBits();
+            if (mask != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(mask);
+            }
+
+            i += Vector128<byte>.Count;
+        }
+
+        var limit = stopAtNonAscii ? 0x80 : 0x100;
+        while (i < json.Length && json[i] is not ((byte)'"' or (byte)'\\') && json[i] >= 0x20 && json[i] < limit)
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary><c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c></summary>

@@ -133,6 +133,16 @@ public sealed class ListPageBodyProperties
     }
 
     [Fact]
+    public void Records_holding_characters_newtonsoft_escapes_are_not_verbatim_and_come_out_escaped()
+    {
+        // An API need not escape U+0085, U+2028 or U+2029; Newtonsoft does, so such a record is written from its parse.
+        using var page = Page("{\"result\":[{\"a\":\"x\u2028y\"},{\"a\":\"x\u0085y\"},{\"a\":\"x\u2029y\"},{\"a\":\"\u1028 long enough for sixteen bytes\"}]}");
+
+        page.RawRecords().Select(r => r is RawJsonObject { IsVerbatim: true }).ShouldBe([false, false, false, true]);
+        Format(new NdjsonFormatter(), page.RawRecords()).ShouldBe("{\"a\":\"x\\u2028y\"}\n{\"a\":\"x\\u0085y\"}\n{\"a\":\"x\\u2029y\"}\n{\"a\":\"\u1028 long enough for sixteen bytes\"}\n");
+    }
+
+    [Fact]
     public void A_compact_page_of_plain_records_is_handed_over_verbatim()
     {
         using var page = Page("""{"result":[{"id":"a","n":1,"ok":true,"x":null,"d":"1.50"},{"id":"日本","p":0.25}],"next_cursor":null,"limit":5000}""");
@@ -171,8 +181,12 @@ public sealed class ListPageBodyProperties
     private static string Format(IRecordFormatter formatter, string json, bool raw)
     {
         using var page = Page(json);
+        return Format(formatter, raw ? page.RawRecords() : page.Records());
+    }
+
+    private static string Format(IRecordFormatter formatter, IEnumerable<object> records)
+    {
         var output = new StringWriter();
-        var records = raw ? page.RawRecords() : page.Records();
         formatter.WriteRecordsAsync(records.ToAsyncEnumerable(), [], output, CancellationToken.None).GetAwaiter().GetResult();
         return output.ToString();
     }

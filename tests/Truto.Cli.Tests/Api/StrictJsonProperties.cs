@@ -17,15 +17,22 @@ public sealed class StrictJsonProperties
         Gen.Long.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         Gen.Double.Select(d => double.IsFinite(d) ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "1"));
 
+    // Strings long enough to be checked sixteen bytes at a time, with escapes and non-ASCII at any offset.
+    private static readonly Gen<string> LongString = Gen.OneOf<string>("a", "Z", " ", ",", "é", "日", "\U0001F600", "\\n", "\\\"", "\\u0041", "\\/")
+        .Array[10, 60]
+        .Select(parts => "\"" + string.Concat(parts) + "\"");
+
     private static readonly Gen<string> Whitespace = Gen.OneOf<string>("", "", "", " ", "\n", "\r\n\t ");
 
     private static readonly Gen<string> Json = Gen.Recursive<string>((depth, value) => depth >= 4
-        ? Scalar
+        ? Gen.OneOf(Scalar, LongString)
         : Gen.Frequency(
-            (3, Scalar),
+            (2, Scalar),
+            (1, LongString),
             (1, Gen.Select(value.Array[0, 4], Whitespace).Select((items, ws) => "[" + ws + string.Join("," + ws, items) + "]")),
-            (1, Gen.Select(Gen.Select(Scalar.Where(s => s.StartsWith('"')), value).Array[0, 4], Whitespace)
+            (1, Gen.Select(Gen.Select(Gen.OneOf(Scalar.Where(s => s.StartsWith('"')), LongString), value).Array[0, 4], Whitespace)
                 .Select((members, ws) => "{" + ws + string.Join("," + ws, members.Select(m => m.Item1 + ws + ":" + m.Item2)) + "}"))));
+
 
     // Damage of the kinds a truncated, garbled or hand-edited body has.
     private static readonly Gen<string> Damaged = Gen.Select(Json, Gen.Int[0, 1000], Gen.Int[0, 8],

@@ -14,7 +14,7 @@ internal sealed record BenchOptions
     public int StartupRuns { get; init; } = 20;
 
     /// <summary>Timed runs per output format and size (after one untimed warm-up).</summary>
-    public int OutputRuns { get; init; } = 2;
+    public int OutputRuns { get; init; } = 5;
 
     public bool Quick { get; init; }
 
@@ -41,6 +41,6 @@ internal sealed record BenchOptions
             }
         }
 
-        return runs is { } r ? options with { StartupRuns = r, OutputRuns = Math.Max(1, r / 10) } : options;
+        return runs is { } r ? options with { StartupRuns = r, OutputRuns = Math.Max(1, r / 4) } : options;
     }
 }

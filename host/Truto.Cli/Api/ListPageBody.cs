@@ -12,6 +12,9 @@ namespace Truto.Cli.Api;
 /// </summary>
 internal sealed class ListPageBody : IDisposable
 {
+    /// <summary>An envelope has three members; one with more than this many takes the full parse.</summary>
+    private const int EnvelopeMembers = 16;
+
     private readonly HttpResponseMessage? _response;
     private readonly string? _recordsProperty;
     private readonly int? _recordsArray;
@@ -45,14 +48,16 @@ internal sealed class ListPageBody : IDisposable
 
     /// <summary>
     /// Checks the whole body is one well-formed, strict JSON object (<see cref="StrictJson"/>) and reads its cursor,
-    /// limit and where its records array starts; null when it is not (comments, trailing commas, a name or cursor
-    /// with escapes included), so the caller falls back to a full parse and its error messages. On success the page
-    /// owns <paramref name="response"/>.
+    /// limit and where its records array starts, in one pass; null when it is not (comments, trailing commas, a name
+    /// or cursor with escapes, more than <see cref="EnvelopeMembers"/> members included), so the caller falls back to
+    /// a full parse and its error messages. On success the page owns <paramref name="response"/>.
     /// </summary>
     public static ListPageBody? TryScan(HttpResponseMessage response, PooledContent body)
     {
         var json = body.Bytes.Span;
-        if (!StrictJson.IsWellFormed(json) || StrictJson.SkipWhitespace(json, 0) is var open && json[open] != (byte)'{')
+        Span<Range> names = stackalloc Range[EnvelopeMembers];
+        Span<Range> values = stackalloc Range[EnvelopeMembers];
+        if (!StrictJson.IsWellFormedObject(json, names, values, out var members) || members > EnvelopeMembers)
         {
             return null;
         }
@@ -61,11 +66,10 @@ internal sealed class ListPageBody : IDisposable
         int? limit = null;
         bool result = false, results = false;
         int? resultArray = null, resultsArray = null;
-        var position = open + 1;
-        while (RecordScanner.NextMember(json, ref position, out var nameRange, out var valueRange))
+        for (var member = 0; member < members; member++)
         {
-            var name = json[nameRange];
-            var value = json[valueRange];
+            var name = json[names[member]];
+            var value = json[values[member]];
             if (name.Contains((byte)'\\'))
             {
                 return null; // an escaped name: the full parse reads it
@@ -74,12 +78,12 @@ internal sealed class ListPageBody : IDisposable
             if (name.SequenceEqual("result"u8))
             {
                 result = true;
-                resultArray ??= value[0] == (byte)'[' ? valueRange.Start.Value : null;
+                resultArray ??= value[0] == (byte)'[' ? values[member].Start.Value : null;
             }
             else if (name.SequenceEqual("results"u8))
             {
                 results = true;
-                resultsArray ??= value[0] == (byte)'[' ? valueRange.Start.Value : null;
+                resultsArray ??= value[0] == (byte)'[' ? values[member].Start.Value : null;
             }
             else if (name.SequenceEqual("next_cursor"u8))
             {

@@ -20,6 +20,24 @@ internal static class StrictJson
         return end >= 0 && SkipWhitespace(json, end) == json.Length;
     }
 
+    /// <summary>
+    /// Whether the bytes are exactly one well-formed JSON object. Its members' names (between their quotes) and values
+    /// go into <paramref name="names"/> and <paramref name="values"/>, as many as fit, and <paramref name="count"/>
+    /// says how many it has: a list page's envelope is read from them without walking its records a second time.
+    /// </summary>
+    public static bool IsWellFormedObject(ReadOnlySpan<byte> json, Span<Range> names, Span<Range> values, out int count)
+    {
+        count = 0;
+        var open = SkipWhitespace(json, 0);
+        if (open >= json.Length || json[open] != (byte)'{')
+        {
+            return false;
+        }
+
+        var end = Object(json, open, depth: 1, names, values, ref count);
+        return end >= 0 && SkipWhitespace(json, end) == json.Length;
+    }
+
     public static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
     {
         while (i < json.Length && json[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
@@ -38,9 +56,10 @@ internal static class StrictJson
             return -1;
         }
 
+        var members = 0;
         return json[i] switch
         {
-            (byte)'{' => Object(json, i, depth + 1),
+            (byte)'{' => Object(json, i, depth + 1, default, default, ref members),
             (byte)'[' => Array(json, i, depth + 1),
             (byte)'"' => String(json, i),
             (byte)'t' => Literal(json, i, "true"u8),
@@ -50,7 +69,7 @@ internal static class StrictJson
         };
     }
 
-    private static int Object(ReadOnlySpan<byte> json, int i, int depth)
+    private static int Object(ReadOnlySpan<byte> json, int i, int depth, Span<Range> names, Span<Range> values, ref int count)
     {
         if (depth > MaxDepth)
         {
@@ -65,19 +84,34 @@ internal static class StrictJson
 
         while (true)
         {
+            var name = i;
             if (i >= json.Length || json[i] != (byte)'"' || (i = String(json, i)) < 0)
             {
                 return -1;
             }
 
+            var nameEnd = i;
             i = SkipWhitespace(json, i);
             if (i >= json.Length || json[i] != (byte)':')
             {
                 return -1;
             }
 
-            i = Value(json, SkipWhitespace(json, i + 1), depth);
-            if (i < 0 || (i = SkipWhitespace(json, i)) >= json.Length)
+            var value = SkipWhitespace(json, i + 1);
+            i = Value(json, value, depth);
+            if (i < 0)
+            {
+                return -1;
+            }
+
+            if (count < names.Length)
+            {
+                names[count] = (name + 1)..(nameEnd - 1);
+                values[count] = value..i;
+            }
+
+            count++;
+            if ((i = SkipWhitespace(json, i)) >= json.Length)
             {
                 return -1;
             }

@@ -142,6 +142,25 @@ public sealed class ListPageBodyProperties
         Format(new NdjsonFormatter(), page.RawRecords()).ShouldBe("{\"a\":\"x\\u2028y\"}\n{\"a\":\"x\\u0085y\"}\n{\"a\":\"x\\u2029y\"}\n{\"a\":\"\u1028 long enough for sixteen bytes\"}\n");
     }
 
+    [Theory]
+    [InlineData("{\"result\":[],\"next_cursor\":\"c\\u0031\"}")] // an escaped cursor
+    [InlineData("{\"res\\u0075lt\":[]}")] // an escaped name
+    [InlineData("{\"result\":[],}")] // a trailing comma
+    [InlineData("{\"result\":[] /* c */}")] // a comment
+    public void Envelopes_the_scan_does_not_read_itself_are_left_to_the_full_parse(string json)
+    {
+        Scan(json).ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_envelope_with_more_members_than_an_envelope_has_is_left_to_the_full_parse()
+    {
+        var members = string.Join(",", Enumerable.Range(0, 17).Select(i => $"\"x{i}\":{i}"));
+
+        Scan("{" + members + ",\"result\":[]}").ShouldBeNull();
+        Scan("{" + string.Join(",", Enumerable.Range(0, 14).Select(i => $"\"x{i}\":{i}")) + ",\"result\":[{\"id\":1}],\"limit\":9}")!.Limit.ShouldBe(9);
+    }
+
     [Fact]
     public void A_compact_page_of_plain_records_is_handed_over_verbatim()
     {
@@ -215,12 +234,14 @@ public sealed class ListPageBodyProperties
         return text.ToString();
     }
 
-    private static ListPageBody Page(string json)
+    private static ListPageBody Page(string json) => Scan(json) ?? throw new InvalidOperationException("not scanned: " + json);
+
+    private static ListPageBody? Scan(string json)
     {
         var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK)
         {
             Content = PooledContent.ReadAsync(new StringContent(json, Encoding.UTF8, "application/json"), CancellationToken.None).GetAwaiter().GetResult(),
         };
-        return ListPageBody.TryScan(response, (PooledContent)response.Content) ?? throw new InvalidOperationException("not scanned: " + json);
+        return ListPageBody.TryScan(response, (PooledContent)response.Content);
     }
 }

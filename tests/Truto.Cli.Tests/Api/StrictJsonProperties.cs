@@ -98,6 +98,43 @@ public sealed class StrictJsonProperties
         ReaderAccepts(json).ShouldBeFalse();
     }
 
+    [Fact]
+    public void A_well_formed_object_hands_over_its_own_members_not_nested_ones()
+    {
+        var json = Encoding.UTF8.GetBytes("""{ "result" : [{"id":"a"}], "next_cursor":"c\"1" ,"n":{"deep":1}} """);
+        var names = new Range[4];
+        var values = new Range[4];
+
+        StrictJson.IsWellFormedObject(json, names, values, out var count).ShouldBeTrue();
+
+        count.ShouldBe(3);
+        names.Take(count).Select(r => Encoding.UTF8.GetString(json[r])).ShouldBe(["result", "next_cursor", "n"]);
+        values.Take(count).Select(r => Encoding.UTF8.GetString(json[r])).ShouldBe(["""[{"id":"a"}]""", "\"c\\\"1\"", """{"deep":1}"""]);
+    }
+
+    [Fact]
+    public void Members_beyond_the_room_given_are_counted_not_kept()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"a":1,"b":2,"c":3}""");
+        var names = new Range[1];
+        var values = new Range[1];
+
+        StrictJson.IsWellFormedObject(json, names, values, out var count).ShouldBeTrue();
+
+        count.ShouldBe(3);
+        Encoding.UTF8.GetString(json[names[0]]).ShouldBe("a");
+    }
+
+    [Theory]
+    [InlineData("[1]")]
+    [InlineData("\"x\"")]
+    [InlineData("{\"a\":1")]
+    [InlineData("{\"a\":1} x")]
+    public void Anything_but_one_well_formed_object_is_refused_as_an_object(string json)
+    {
+        StrictJson.IsWellFormedObject(Encoding.UTF8.GetBytes(json), new Range[4], new Range[4], out _).ShouldBeFalse();
+    }
+
     private static bool ReaderAccepts(string json)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));

@@ -162,6 +162,31 @@ public sealed class ListPageBodyProperties
     }
 
     [Fact]
+    public async Task A_listing_whose_records_take_the_general_path_is_not_flushed_record_by_record()
+    {
+        // Nested values: no row can be written from the bytes, so every row goes through CsvHelper's own buffer.
+        var records = Enumerable.Range(0, 200).Select(i => new JObject { ["id"] = i, ["integration"] = new JObject { ["name"] = "hubspot" } });
+        using var page = Page(new JObject { ["result"] = new JArray(records) }.ToString(Formatting.None));
+        var output = new FlushCountingWriter();
+
+        await new CsvFormatter().WriteRecordsAsync(page.RawRecords().ToAsyncEnumerable(), [], output, CancellationToken.None);
+
+        output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(201);
+        output.Flushes.ShouldBeLessThanOrEqualTo(2);
+    }
+
+    private sealed class FlushCountingWriter : StringWriter
+    {
+        public int Flushes { get; private set; }
+
+        public override void Flush()
+        {
+            Flushes++;
+            base.Flush();
+        }
+    }
+
+    [Fact]
     public void A_compact_page_of_plain_records_is_handed_over_verbatim()
     {
         using var page = Page("""{"result":[{"id":"a","n":1,"ok":true,"x":null,"d":"1.50"},{"id":"日本","p":0.25}],"next_cursor":null,"limit":5000}""");

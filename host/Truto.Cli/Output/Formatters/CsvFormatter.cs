@@ -42,7 +42,7 @@ internal sealed class CsvFormatter : IRecordFormatter
         var helperHoldsRows = false;
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
-            if (fields is not null && record is RawJsonObject compact)
+            if (fields is not null && record is RawJsonObject compact && CsvRow.TryFormat(compact, header, ref direct, out var length))
             {
                 if (helperHoldsRows)
                 {
@@ -50,10 +50,8 @@ internal sealed class CsvFormatter : IRecordFormatter
                     helperHoldsRows = false;
                 }
 
-                if (CsvRow.TryWriteVerbatim(compact, header, output, ref direct))
-                {
-                    continue;
-                }
+                output.Write(direct, 0, length);
+                continue;
             }
 
             if (record is RawJsonObject raw && raw.TryReadFlat(names, cells, fields))

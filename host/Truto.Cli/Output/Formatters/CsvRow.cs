@@ -11,9 +11,10 @@ namespace Truto.Cli.Output.Formatters;
 /// </summary>
 internal static class CsvRow
 {
-    /// <summary>Writes the row and returns true; false, with nothing written, for any record it does not cover.</summary>
-    public static bool TryWriteVerbatim(RawJsonObject record, byte[][] header, TextWriter output, ref char[] row)
+    /// <summary>The row, CRLF included, in the first <paramref name="length"/> characters of <paramref name="row"/>; false for any record it does not cover.</summary>
+    public static bool TryFormat(RawJsonObject record, byte[][] header, ref char[] row, out int length)
     {
+        length = 0;
         if (!record.IsVerbatim || header.Length == 0)
         {
             return false;
@@ -27,7 +28,6 @@ internal static class CsvRow
             row = new char[Math.Max(needed, row.Length * 2)];
         }
 
-        var length = 0;
         var i = 1; // past the '{'
         for (var field = 0; field < header.Length; field++)
         {
@@ -96,7 +96,6 @@ internal static class CsvRow
 
         row[length++] = '\r';
         row[length++] = '\n';
-        output.Write(row, 0, length);
         return true;
     }
 

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Truto.Cli.Api;
@@ -16,14 +15,14 @@ internal sealed class ListPageBody : IDisposable
     private const int EnvelopeMembers = 16;
 
     private readonly HttpResponseMessage? _response;
-    private readonly string? _recordsProperty;
+    private readonly PooledContent? _body;
     private readonly int? _recordsArray;
-    private readonly IReadOnlyList<JObject>? _parsed;
+    private readonly IReadOnlyList<JObject> _parsed;
 
-    private ListPageBody(HttpResponseMessage? response, string? recordsProperty, int? recordsArray, IReadOnlyList<JObject>? parsed, string? nextCursor, int? limit)
+    private ListPageBody(HttpResponseMessage? response, PooledContent? body, int? recordsArray, IReadOnlyList<JObject> parsed, string? nextCursor, int? limit)
     {
         _response = response;
-        _recordsProperty = recordsProperty;
+        _body = body;
         _recordsArray = recordsArray;
         _parsed = parsed;
         NextCursor = nextCursor;
@@ -43,7 +42,7 @@ internal sealed class ListPageBody : IDisposable
         var records = (envelope["result"] ?? envelope["results"]) as JArray;
         var cursor = envelope["next_cursor"] is JValue { Type: JTokenType.String } c && !string.IsNullOrEmpty((string?)c) ? (string?)c : null;
         var applied = envelope["limit"] is JValue { Type: JTokenType.Integer } l ? (int?)l : null;
-        return new ListPageBody(null, null, null, records?.OfType<JObject>().ToArray(), cursor, applied);
+        return new ListPageBody(null, null, null, records?.OfType<JObject>().ToArray() ?? [], cursor, applied);
     }
 
     /// <summary>
@@ -64,7 +63,7 @@ internal sealed class ListPageBody : IDisposable
 
         string? cursor = null;
         int? limit = null;
-        bool result = false, results = false;
+        var result = false;
         int? resultArray = null, resultsArray = null;
         for (var member = 0; member < members; member++)
         {
@@ -82,7 +81,6 @@ internal sealed class ListPageBody : IDisposable
             }
             else if (name.SequenceEqual("results"u8))
             {
-                results = true;
                 resultsArray ??= value[0] == (byte)'[' ? values[member].Start.Value : null;
             }
             else if (name.SequenceEqual("next_cursor"u8))
@@ -102,57 +100,12 @@ internal sealed class ListPageBody : IDisposable
         }
 
         // `result` wins over `results`, as in a whole parse, even when only the latter holds an array.
-        return result
-            ? new ListPageBody(response, "result", resultArray, null, cursor, limit)
-            : new ListPageBody(response, results ? "results" : null, resultsArray, null, cursor, limit);
+        return new ListPageBody(response, body, result ? resultArray : resultsArray, [], cursor, limit);
     }
 
     /// <summary>The page's records, each parsed as it is reached; values that are not objects are skipped.</summary>
-    public IEnumerable<JObject> Records()
-    {
-        if (_parsed is not null)
-        {
-            foreach (var record in _parsed)
-            {
-                yield return record;
-            }
-
-            yield break;
-        }
-
-        if (_response is null || _recordsProperty is null)
-        {
-            yield break;
-        }
-
-        using var text = new StreamReader(_response.Content.ReadAsStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
-        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-        reader.Read(); // the envelope's StartObject: the scan checked the shape
-        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
-        {
-            var name = (string)reader.Value!;
-            reader.Read();
-            if (name != _recordsProperty || reader.TokenType != JsonToken.StartArray)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            while (reader.Read() && reader.TokenType != JsonToken.EndArray)
-            {
-                if (reader.TokenType == JsonToken.StartObject)
-                {
-                    yield return JObject.Load(reader);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            yield break;
-        }
-    }
+    public IEnumerable<JObject> Records() =>
+        _body is null ? _parsed : RawRecords().Select(record => ((RawJsonObject)record).ToJObject());
 
     /// <summary>
     /// The page's records as the API sent them, for streamed output: each is valid until the next is asked for.
@@ -160,9 +113,9 @@ internal sealed class ListPageBody : IDisposable
     /// </summary>
     public IEnumerable<object> RawRecords()
     {
-        if (_response?.Content is not PooledContent pooled)
+        if (_body is null)
         {
-            foreach (var record in Records())
+            foreach (var record in _parsed)
             {
                 yield return record;
             }
@@ -177,9 +130,9 @@ internal sealed class ListPageBody : IDisposable
 
         var raw = new RawJsonObject();
         var position = array + 1;
-        while (RecordScanner.NextObject(pooled.Bytes.Span, ref position, out var record, out var verbatim))
+        while (RecordScanner.NextObject(_body.Bytes.Span, ref position, out var record, out var verbatim))
         {
-            yield return raw.Reset(pooled.Bytes[record], verbatim);
+            yield return raw.Reset(_body.Bytes[record], verbatim);
         }
     }
 

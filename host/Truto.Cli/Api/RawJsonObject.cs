@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Newtonsoft.Json;
@@ -106,7 +107,9 @@ internal sealed class RawJsonObject
     /// <summary>The record parsed as every other record is (strings stay strings, non-integers are decimal).</summary>
     public JObject ToJObject()
     {
-        using var text = new StreamReader(new MemoryStream(_utf8.ToArray()), Encoding.UTF8);
+        // The bytes in place (a page's pooled array), not a copy.
+        var bytes = MemoryMarshal.TryGetArray(_utf8, out var segment) ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false) : new MemoryStream(_utf8.ToArray());
+        using var text = new StreamReader(bytes, Encoding.UTF8);
         using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
         return JObject.Load(reader);
     }

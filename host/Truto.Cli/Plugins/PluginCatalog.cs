@@ -122,7 +122,7 @@ internal sealed class PluginCatalog
 
     private string? FingerprintOf(string folder)
     {
-        if (ReferenceEquals(_manifest, PluginManifest.None))
+        if (!_manifest.Remembers)
         {
             return null;
         }

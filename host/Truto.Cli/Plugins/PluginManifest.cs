@@ -31,6 +31,10 @@ internal sealed class PluginManifest
     /// <summary>A manifest that remembers nothing and writes nothing: every plugin is loaded.</summary>
     public static PluginManifest None { get; } = new(null, "", new(StringComparer.Ordinal));
 
+    /// <summary>False for <see cref="None"/>: nothing is remembered, so there is no point fingerprinting folders.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_path))]
+    public bool Remembers => _path is not null;
+
     /// <summary>The host build a manifest belongs to (its file's size and time): a rebuilt host may share types differently.</summary>
     public static string HostStamp { get; } = ReadHostStamp();
 
@@ -53,7 +57,7 @@ internal sealed class PluginManifest
     /// <summary>The remembered record of the plugin in <paramref name="folder"/>, if its files are unchanged.</summary>
     public PluginRecord? Find(string folder, string fingerprint)
     {
-        if (_path is null || !_read.TryGetValue(folder, out var entry) || entry.Fingerprint != fingerprint)
+        if (!Remembers || !_read.TryGetValue(folder, out var entry) || entry.Fingerprint != fingerprint)
         {
             return null;
         }
@@ -78,7 +82,7 @@ internal sealed class PluginManifest
     /// <summary>Writes the entries used this run (atomically), when they differ from what was read.</summary>
     public void Save()
     {
-        if (_path is null || (!_changed && _used.Count == _read.Count))
+        if (!Remembers || (!_changed && _used.Count == _read.Count))
         {
             return;
         }

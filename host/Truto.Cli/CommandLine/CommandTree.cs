@@ -39,8 +39,15 @@ internal static class CommandTree
     }
 
     /// <summary>Adds a top-level command (its plugin activated) with its subcommands.</summary>
-    public static void Add(CommandLineApplication root, CommandInfo command) =>
-        AddCommandMethod.MakeGenericMethod(command.ModelType!).Invoke(null, [root, command.Name]);
+    public static void Add(CommandLineApplication root, CommandInfo command) => AddModel(root, command.ModelType!, command.Name);
+
+    /// <summary>
+    /// Adds the command whose class is <paramref name="model"/> under <paramref name="parent"/>, named
+    /// <paramref name="name"/> or, when null, by its own <c>[Command]</c> attribute. CommandLineUtils takes the class
+    /// only as a type argument, hence the reflection.
+    /// </summary>
+    public static void AddModel(CommandLineApplication parent, Type model, string? name = null) =>
+        AddCommandMethod.MakeGenericMethod(model).Invoke(null, [parent, name]);
 
     /// <summary>The root (with the global options) and the given top-level commands with all their subcommands.</summary>
     /// <remarks>
@@ -81,6 +88,6 @@ internal static class CommandTree
     public static IEnumerable<CommandInfo> Everything(PluginInventory inventory, IEnumerable<CommandInfo> hostCommands) =>
         inventory.Loaded.SelectMany(p => p.Commands).Concat(hostCommands);
 
-    private static void AddCommand<TModel>(CommandLineApplication root, string name) where TModel : class =>
-        root.Command<TModel>(name, _ => { });
+    private static void AddCommand<TModel>(CommandLineApplication parent, string? name) where TModel : class =>
+        parent.Command<TModel>(name!, _ => { });
 }

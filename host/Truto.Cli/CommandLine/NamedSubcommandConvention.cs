@@ -13,9 +13,6 @@ namespace Truto.Cli.CommandLine;
 /// </summary>
 internal sealed class NamedSubcommandConvention(IReadOnlyList<string> commandPath) : IConvention
 {
-    private static readonly MethodInfo AddMethod =
-        typeof(NamedSubcommandConvention).GetMethod(nameof(Add), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     public void Apply(ConventionContext context)
     {
         if (context.ModelType is not { } modelType)
@@ -27,7 +24,7 @@ internal sealed class NamedSubcommandConvention(IReadOnlyList<string> commandPat
         var named = NamedWord(context.Application) is { } word ? subcommands.Where(t => Answers(t, word)).ToArray() : [];
         foreach (var type in named.Length == 1 ? named : subcommands)
         {
-            AddMethod.MakeGenericMethod(type).Invoke(null, [context.Application]);
+            CommandTree.AddModel(context.Application, type);
         }
     }
 
@@ -45,8 +42,4 @@ internal sealed class NamedSubcommandConvention(IReadOnlyList<string> commandPat
 
     private static bool Answers(Type subcommand, string word) =>
         subcommand.GetCustomAttribute<CommandAttribute>()?.Names.Contains(word, StringComparer.OrdinalIgnoreCase) == true;
-
-    // As CommandLineUtils adds one: the name comes from the subcommand's own [Command] attribute.
-    private static void Add<TSubcommand>(CommandLineApplication application) where TSubcommand : class =>
-        application.Command<TSubcommand>(null!, _ => { });
 }

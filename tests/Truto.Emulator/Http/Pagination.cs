@@ -43,25 +43,17 @@ internal static class Pagination
     }
 
     /// <summary>The envelope for one page of <paramref name="ordered"/>, which must be in a stable order.</summary>
-    public static JObject Envelope(IReadOnlyList<JToken> ordered, PageRequest page)
+    public static JsonResponse Page(IReadOnlyList<JToken> ordered, PageRequest page)
     {
         var rows = ordered.Skip(page.Offset).Take(page.Limit).ToList();
-        return Envelope(rows, page.Offset + rows.Count < ordered.Count, page);
+        return Page(rows, (row, json) => row.WriteTo(json), page.Offset + rows.Count < ordered.Count, page);
     }
 
-    /// <summary>The envelope for <paramref name="rows"/>, a page already cut at <paramref name="page"/>; <paramref name="more"/> when rows follow it.</summary>
-    public static JObject Envelope(IReadOnlyList<JToken> rows, bool more, PageRequest page) => new()
-    {
-        ["result"] = new JArray(rows),
-        ["next_cursor"] = more ? EncodeCursor(page.Offset + rows.Count) : null,
-        ["limit"] = page.Limit,
-    };
-
     /// <summary>
-    /// Writes the same envelope as <see cref="Envelope(IReadOnlyList{JToken}, bool, PageRequest)"/> for rows that
-    /// write themselves, without building a <see cref="JObject"/> per row.
+    /// The envelope for <paramref name="rows"/>, a page already cut at <paramref name="page"/> (<paramref name="more"/>
+    /// when rows follow it), each row written by <paramref name="writeRow"/>: rows need not be built as JObjects.
     /// </summary>
-    public static void WriteEnvelope<T>(JsonWriter json, IReadOnlyList<T> rows, Action<T, JsonWriter> writeRow, bool more, PageRequest page)
+    public static JsonResponse Page<T>(IReadOnlyList<T> rows, Action<T, JsonWriter> writeRow, bool more, PageRequest page) => new(json =>
     {
         json.WriteStartObject();
         json.WritePropertyName("result");
@@ -77,7 +69,7 @@ internal static class Pagination
         json.WritePropertyName("limit");
         json.WriteValue(page.Limit);
         json.WriteEndObject();
-    }
+    });
 
     public static string EncodeCursor(int offset) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(new JObject { ["offset"] = offset }.ToString(Formatting.None)));

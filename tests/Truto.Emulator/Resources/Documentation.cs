@@ -45,7 +45,7 @@ internal static class Documentation
             store.Documentation(http.Tenant()).Where(row => (string?)row["entity_type"] == entity.EntityType && (string?)row["entity_id"] == entityId),
             query, "type", "resource", "method");
 
-        return new(Pagination.Envelope(rows.ToList(), page));
+        return Pagination.Page(rows.ToList(), page);
     }
 
     private static JsonResponse Get(HttpContext http, EmulatorStore store, string id) =>

@@ -13,7 +13,7 @@ internal static class Environments
     }
 
     private static JsonResponse List(HttpContext http, EmulatorStore store) =>
-        new(Pagination.Envelope([store.Environment(http.Tenant())], Pagination.Read(http.Request.Query)));
+        Pagination.Page([store.Environment(http.Tenant())], Pagination.Read(http.Request.Query));
 
     private static JsonResponse Get(HttpContext http, EmulatorStore store, string id)
     {

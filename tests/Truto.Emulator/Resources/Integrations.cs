@@ -26,7 +26,7 @@ internal static class Integrations
         var query = http.Request.Query;
         var page = Pagination.Read(query);
         var rows = QueryFilters.Equal(store.Integrations(http.Tenant()), query, "name", "sharing", "category");
-        return new(Pagination.Envelope(rows.ToList(), page));
+        return Pagination.Page(rows.ToList(), page);
     }
 
     private static JsonResponse Get(HttpContext http, EmulatorStore store, string id) =>

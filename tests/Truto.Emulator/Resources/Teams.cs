@@ -13,7 +13,7 @@ internal static class Teams
     }
 
     private static JsonResponse List(HttpContext http, EmulatorStore store) =>
-        new(Pagination.Envelope([store.Team(http.Tenant())], Pagination.Read(http.Request.Query)));
+        Pagination.Page([store.Team(http.Tenant())], Pagination.Read(http.Request.Query));
 
     private static JsonResponse Get(HttpContext http, EmulatorStore store, string id)
     {

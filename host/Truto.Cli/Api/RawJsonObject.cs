@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -44,65 +43,6 @@ internal sealed class RawJsonObject
         var count = Encoding.UTF8.GetChars(_utf8.Span, chars);
         output.Write(chars, 0, count);
     }
-
-    /// <summary>
-    /// For CSV: the record's field names and cell texts, in order, when every value is a scalar whose text is what
-    /// <see cref="Output.RecordValues.CellText"/> would give (strings unescaped, plain numbers as written, true/false,
-    /// null as empty); false for anything else (nested values, exponents, repeated names), which takes the parsed
-    /// path. Names equal to <paramref name="known"/>'s are reused rather than allocated per record.
-    /// </summary>
-    public bool TryReadFlat(List<string> names, List<string> cells, IReadOnlyList<string>? known)
-    {
-        names.Clear();
-        cells.Clear();
-        var reader = new Utf8JsonReader(_utf8.Span);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var at = names.Count;
-            var name = known is not null && at < known.Count && reader.ValueTextEquals(known[at]) ? known[at] : reader.GetString()!;
-            if (names.Contains(name))
-            {
-                return false;
-            }
-
-            reader.Read();
-            string cell;
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.String:
-                    cell = reader.GetString()!;
-                    break;
-                case JsonTokenType.Number when IsPlainNumber(reader.ValueSpan):
-                    cell = Encoding.UTF8.GetString(reader.ValueSpan);
-                    break;
-                case JsonTokenType.True:
-                    cell = "true";
-                    break;
-                case JsonTokenType.False:
-                    cell = "false";
-                    break;
-                case JsonTokenType.Null:
-                    cell = "";
-                    break;
-                default:
-                    return false;
-            }
-
-            names.Add(name);
-            cells.Add(cell);
-        }
-
-        return true;
-    }
-
-    /// <summary>Digits as Newtonsoft would print them back: no exponent, no negative zero, no more than 15 digits.</summary>
-    public static bool IsPlainNumber(ReadOnlySpan<byte> number) =>
-        number.Length <= 16 && number.IndexOfAny((byte)'e', (byte)'E') < 0 && !number.StartsWith("-0"u8);
 
     /// <summary>The record parsed as every other record is (strings stay strings, non-integers are decimal).</summary>
     public JObject ToJObject()

@@ -54,7 +54,7 @@ internal sealed class CsvFormatter : IRecordFormatter
                 continue;
             }
 
-            if (record is RawJsonObject raw && raw.TryReadFlat(names, cells, fields))
+            if (record is RawJsonObject raw && CsvRow.TryReadCells(raw, names, cells, fields))
             {
                 fields ??= WriteHeader(csv, names, columns, ref row, ref header);
                 if (names.Count == fields.Length && names.SequenceEqual(fields))

@@ -1,13 +1,16 @@
+using System.Text;
+using System.Text.Json;
 using Truto.Cli.Api;
 
 namespace Truto.Cli.Output.Formatters;
 
 /// <summary>
-/// A CSV row written straight from a record's bytes, for the common case of a listing: a compact record
+/// CSV straight from a listing's record bytes, without building a JObject. The common case, a compact record
 /// (<see cref="RawJsonObject.IsVerbatim"/>) whose fields are exactly the header's, in order, each a string, a plain
-/// number, true, false or null. The row is what CsvHelper writes for the same cells (RFC 4180, quoted only when a
-/// cell holds the separator, CRLF), without a string per cell: that made CSV the slowest format, about 3.6 µs a
-/// record against ndjson's 2.2.
+/// number, true, false or null, becomes a whole row (<see cref="TryFormat"/>): what CsvHelper writes for the same
+/// cells (RFC 4180, quoted only when a cell holds the separator, CRLF), without a string per cell, which had made
+/// CSV the slowest format (3.6 µs a record against ndjson's 2.2). Another flat record gives its cells for CsvHelper
+/// to write (<see cref="TryReadCells"/>).
 /// </summary>
 internal static class CsvRow
 {
@@ -66,7 +69,7 @@ internal static class CsvRow
                 }
 
                 var scalar = json[i..end];
-                if (scalar[0] is (byte)'{' or (byte)'[' || (scalar[0] is (byte)'-' or (>= (byte)'0' and <= (byte)'9') && !RawJsonObject.IsPlainNumber(scalar)))
+                if (scalar[0] is (byte)'{' or (byte)'[' || (scalar[0] is (byte)'-' or (>= (byte)'0' and <= (byte)'9') && !IsPlainNumber(scalar)))
                 {
                     return false; // nested values and unusual numbers take the general path
                 }
@@ -99,6 +102,66 @@ internal static class CsvRow
         return true;
     }
 
+    /// <summary>
+    /// A flat record's field names and cell texts, in order, when every value is a scalar whose text is what
+    /// <see cref="RecordValues.CellText"/> would give (strings unescaped, plain numbers as written, true/false,
+    /// null as empty); false for anything else (nested values, exponents, repeated names), which takes the parsed
+    /// path. Names equal to <paramref name="known"/>'s are reused rather than allocated per record. For records the
+    /// byte-level row does not cover (escapes, another field order).
+    /// </summary>
+    public static bool TryReadCells(RawJsonObject record, List<string> names, List<string> cells, IReadOnlyList<string>? known)
+    {
+        names.Clear();
+        cells.Clear();
+        var reader = new Utf8JsonReader(record.Utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var at = names.Count;
+            var name = known is not null && at < known.Count && reader.ValueTextEquals(known[at]) ? known[at] : reader.GetString()!;
+            if (names.Contains(name))
+            {
+                return false;
+            }
+
+            reader.Read();
+            string cell;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    cell = reader.GetString()!;
+                    break;
+                case JsonTokenType.Number when IsPlainNumber(reader.ValueSpan):
+                    cell = Encoding.UTF8.GetString(reader.ValueSpan);
+                    break;
+                case JsonTokenType.True:
+                    cell = "true";
+                    break;
+                case JsonTokenType.False:
+                    cell = "false";
+                    break;
+                case JsonTokenType.Null:
+                    cell = "";
+                    break;
+                default:
+                    return false;
+            }
+
+            names.Add(name);
+            cells.Add(cell);
+        }
+
+        return true;
+    }
+
+    /// <summary>Digits as Newtonsoft would print them back: no exponent, no negative zero, no more than 15 digits.</summary>
+    private static bool IsPlainNumber(ReadOnlySpan<byte> number) =>
+        number.Length <= 16 && number.IndexOfAny((byte)'e', (byte)'E') < 0 && !number.StartsWith("-0"u8);
+
     private static int Append(ReadOnlySpan<byte> utf8, char[] row, int length, bool quoted)
     {
         if (quoted)
@@ -115,7 +178,7 @@ internal static class CsvRow
 
         if (ascii < utf8.Length)
         {
-            length += System.Text.Encoding.UTF8.GetChars(utf8[ascii..], row.AsSpan(length));
+            length += Encoding.UTF8.GetChars(utf8[ascii..], row.AsSpan(length));
         }
 
         if (quoted)

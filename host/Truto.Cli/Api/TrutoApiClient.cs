@@ -77,7 +77,7 @@ internal sealed class TrutoApiClient : ITrutoApi, IListPageSource
                 return page;
             }
 
-            // Not a plain envelope to the fast scan (or not pooled): parse it whole, as the API client always did.
+            // Not a plain, strict envelope to the scan: parse it whole, for its records or its error message.
             var envelope = await ParseBodyAsync(response, url, cancellationToken) as JObject
                 ?? throw ApiErrors.NotJson(HttpMethod.Get, path, "a JSON value that is not a list envelope");
             response.Dispose();

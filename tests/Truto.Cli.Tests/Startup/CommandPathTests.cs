@@ -38,5 +38,13 @@ public sealed class CommandPathTests
         TrutoHost.RunsPluginCommand(Split(argv)).ShouldBe(expected);
     }
 
+    [Fact]
+    public void The_host_command_names_written_out_are_those_its_command_classes_declare()
+    {
+        var declared = TrutoHost.HostCommands.SelectMany(c => c.Aliases.Prepend(c.Name));
+
+        TrutoHost.HostCommandNames.ShouldBe(declared, ignoreOrder: true);
+    }
+
     private static string[] Split(string argv) => argv.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

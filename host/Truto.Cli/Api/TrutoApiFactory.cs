@@ -16,7 +16,7 @@ internal sealed class TrutoApiFactory : ITrutoApiFactory, IDisposable
     private readonly IStandardStreams _streams;
     private readonly InvocationContext _context;
     private readonly SecretRedactor _redactor;
-    private readonly Lazy<HttpClient> _http;
+    private HttpClient? _http;
 
     public TrutoApiFactory(HostSettings settings, IStandardStreams streams, InvocationContext context, SecretRedactor redactor)
     {
@@ -24,7 +24,6 @@ internal sealed class TrutoApiFactory : ITrutoApiFactory, IDisposable
         _streams = streams;
         _context = context;
         _redactor = redactor;
-        _http = new Lazy<HttpClient>(CreateHttpClient);
     }
 
     public static string UserAgent => $"truto-host/{TrutoHost.Version}";
@@ -38,7 +37,7 @@ internal sealed class TrutoApiFactory : ITrutoApiFactory, IDisposable
     {
         _redactor.Add(token);
         var options = new ApiClientOptions(_settings.HttpTimeout, _settings.RetryBaseDelay, _context.Verbose, _streams);
-        return new TrutoApiClient(_http.Value, apiUrl, token, credentialOrigin, options);
+        return new TrutoApiClient(_http ??= CreateHttpClient(), apiUrl, token, credentialOrigin, options);
     }
 
     private HttpClient CreateHttpClient()
@@ -61,9 +60,6 @@ internal sealed class TrutoApiFactory : ITrutoApiFactory, IDisposable
 
     public void Dispose()
     {
-        if (_http.IsValueCreated)
-        {
-            _http.Value.Dispose();
-        }
+        _http?.Dispose();
     }
 }

@@ -46,12 +46,14 @@ internal static class HostServices
         services.AddSingleton<IProfileStore, ProfileStore>();
         services.AddSingleton<ICredentials, CredentialResolver>();
 
-        // The Truto API: one connection pool per run; credentials resolved on the first request.
-        services.AddSingleton<TrutoApiFactory>();
-        services.AddSingleton<ITrutoApiFactory>(sp => sp.GetRequiredService<TrutoApiFactory>());
-        services.AddSingleton<CredentialedTrutoApi>();
-        services.AddSingleton<ITrutoApi>(sp => sp.GetRequiredService<CredentialedTrutoApi>());
-        services.AddSingleton<IListPageSource>(sp => sp.GetRequiredService<CredentialedTrutoApi>());
+        // The Truto API: one connection pool per run; credentials resolved on the first request. Registered through
+        // its interfaces only: naming a class that implements them makes the runtime load the HTTP stack (to match
+        // their methods' signatures), which a command that never calls the API should not pay for.
+        services.AddSingleton<ITrutoApiFactory>(sp => new TrutoApiFactory(
+            settings, streams, sp.GetRequiredService<InvocationContext>(), sp.GetRequiredService<SecretRedactor>()));
+        services.AddSingleton<ITrutoApi>(sp => new CredentialedTrutoApi(
+            sp.GetRequiredService<ICredentials>(), (TrutoApiFactory)sp.GetRequiredService<ITrutoApiFactory>()));
+        services.AddSingleton<IListPageSource>(sp => (IListPageSource)sp.GetRequiredService<ITrutoApi>());
         services.AddSingleton<IResourceReader, ResourceReader>();
 
         // What discovery found, for the host's own commands (plugins list, context). Those commands are not

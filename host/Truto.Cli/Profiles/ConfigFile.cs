@@ -58,7 +58,7 @@ internal static class ConfigFile
         var active = root[ActiveProfileField] switch
         {
             null or { Type: JTokenType.Null } => null,
-            JValue { Type: JTokenType.String } v => (string?)v,
+            JValue { Type: JTokenType.String, Value: string text } => text,
             var other => throw Corrupt(path, $"'{ActiveProfileField}' must be a string (line {LineOf(other)})"),
         };
 
@@ -131,7 +131,7 @@ internal static class ConfigFile
             profile = fields[field] switch
             {
                 null or { Type: JTokenType.Null } => profile,
-                JValue { Type: JTokenType.String } v => set(profile, (string?)v),
+                JValue { Type: JTokenType.String, Value: string text } => set(profile, text),
                 var other => throw Corrupt(path, $"'{field}' of profile '{property.Name}' must be a string (line {LineOf(other)})"),
             };
         }

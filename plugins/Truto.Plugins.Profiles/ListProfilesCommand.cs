@@ -35,10 +35,10 @@ public sealed class ListProfilesCommand(IProfileStore store, IOutput output) : I
             output.Status("No profiles yet: run 'truto login' to create one.");
         }
 
-        // Sorted by name, not as key-value pairs: LINQ over a struct is JIT-compiled on every run.
-        var records = config.Profiles.Keys
-            .Order(StringComparer.Ordinal)
-            .Select(name => ToRecord(name, config.Profiles[name], name == config.ActiveProfile));
+        // Sorted names with Array.Sort: LINQ over key-value pairs, or its Order, is generic code JIT-compiled per run.
+        var names = config.Profiles.Keys.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        var records = names.Select(name => ToRecord(name, config.Profiles[name], name == config.ActiveProfile));
         await output.WriteListAsync(records, Columns, cancellationToken);
         return ExitCodes.Success;
     }

@@ -39,7 +39,10 @@ internal sealed class PluginCatalog
                 continue;
             }
 
-            foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal))
+            // Array.Sort, not LINQ's Order: its index fill is generic code compiled (and an assembly loaded) per run.
+            var entries = Directory.GetFileSystemEntries(directory);
+            Array.Sort(entries, StringComparer.Ordinal);
+            foreach (var entry in entries)
             {
                 var candidate = Inspect(entry, source);
                 if (candidate is not null)

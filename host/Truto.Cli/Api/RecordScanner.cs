@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace Truto.Cli.Api;
 
 /// <summary>
@@ -106,7 +109,10 @@ internal static class RecordScanner
         }
     }
 
-    /// <summary>Past the string at <paramref name="quote"/>, clearing <paramref name="verbatim"/> for an escape or a character Newtonsoft escapes.</summary>
+    /// <summary>
+    /// Past the string at <paramref name="quote"/>, clearing <paramref name="verbatim"/> for an escape, a character
+    /// Newtonsoft escapes, or bytes that are not UTF-8 (a decoder makes them U+FFFD, so the bytes are not the text).
+    /// </summary>
     private static int EndOfString(ReadOnlySpan<byte> json, int quote, ref bool verbatim)
     {
         var i = quote + 1;
@@ -121,13 +127,19 @@ internal static class RecordScanner
                     verbatim = false;
                     i += 2;
                     break;
-                case 0xC2 when json[i + 1] == 0x85: // U+0085
-                case 0xE2 when json[i + 1] == 0x80 && json[i + 2] is 0xA8 or 0xA9: // U+2028, U+2029
-                    verbatim = false;
-                    i++;
-                    break;
                 default:
-                    i++;
+                    if (Rune.DecodeFromUtf8(json[i..], out var character, out var length) == OperationStatus.Done
+                        && character.Value is not (0x85 or 0x2028 or 0x2029))
+                    {
+                        i += length;
+                    }
+                    else
+                    {
+                        // One byte on: a quote is never part of a multi-byte sequence, valid or not.
+                        verbatim = false;
+                        i++;
+                    }
+
                     break;
             }
         }

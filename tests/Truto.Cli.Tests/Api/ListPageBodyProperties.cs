@@ -76,6 +76,45 @@ public sealed class ListPageBodyProperties
     }
 
     [Fact]
+    public void Ndjson_copied_as_bytes_to_a_stream_equals_ndjson_written_as_text_in_the_same_order()
+    {
+        // Records that are verbatim and records that are not, mixed: bytes and text must come out in record order,
+        // after text the writer already held, with page boundaries anywhere.
+        Gen.Select(Record.Array[0, 8], Gen.Bool, Gen.Int[1, 4]).Sample((records, indented, pageSize) =>
+        {
+            var json = Serialize(new JObject { ["result"] = new JArray(records) }, indented, escapeNonAscii: false);
+            using var textPage = Page(json);
+            using var bytesPage = Page(json);
+
+            FormatThroughStream(new NdjsonFormatter(), bytesPage.RawRecords(), pageSize)
+                .ShouldBe("before\n" + Format(new NdjsonFormatter(), textPage.RawRecords()));
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void A_record_larger_than_the_byte_buffer_is_copied_whole_and_in_order()
+    {
+        var big = new JObject { ["id"] = "big", ["blob"] = new string('x', 200_000) };
+        var json = new JObject { ["result"] = new JArray(new JObject { ["id"] = "a" }, big, new JObject { ["id"] = "b", ["s"] = "x\u2028y" }) }.ToString(Formatting.None);
+        using var page = Page(json);
+
+        FormatThroughStream(new NdjsonFormatter(), page.RawRecords(), pageSize: 2)
+            .ShouldBe("before\n{\"id\":\"a\"}\n" + big.ToString(Formatting.None) + "\n{\"id\":\"b\",\"s\":\"x\\u2028y\"}\n");
+    }
+
+    [Fact]
+    public void A_record_whose_bytes_are_not_utf8_is_not_verbatim_and_comes_out_as_its_parse_does()
+    {
+        // A decoder makes a stray byte U+FFFD: copying the bytes would put something else on stdout.
+        byte[] json = [.. "{\"result\":[{\"a\":\"x"u8, 0xFF, .. "y\"},{\"a\":\"\u00e9 ok\"},{\"a\":\"cut "u8, 0xE2, 0x82, .. "\"}]}"u8];
+        using var page = Page(json);
+
+        page.RawRecords().Select(r => r is RawJsonObject { IsVerbatim: true }).ShouldBe([false, true, false]);
+        FormatThroughStream(new NdjsonFormatter(), page.RawRecords(), pageSize: 1)
+            .ShouldBe("before\n{\"a\":\"x\uFFFDy\"}\n{\"a\":\"\u00e9 ok\"}\n{\"a\":\"cut \uFFFD\"}\n");
+    }
+
+    [Fact]
     public void Csv_from_raw_records_equals_csv_from_parsed_records()
     {
         // Records with at least one field: CSV of an empty object fails the same way on both paths (CsvHelper refuses a
@@ -115,6 +154,8 @@ public sealed class ListPageBodyProperties
 
             Format(new CsvFormatter(), json, raw: true).ShouldBe(Format(new CsvFormatter(), json, raw: false));
             Format(new NdjsonFormatter(), json, raw: true).ShouldBe(Format(new NdjsonFormatter(), json, raw: false));
+            using var page = Page(json);
+            FormatThroughStream(new NdjsonFormatter(), page.RawRecords(), pageSize: 3).ShouldBe("before\n" + Format(new NdjsonFormatter(), json, raw: false));
         }, iter: 300);
     }
 
@@ -235,6 +276,39 @@ public sealed class ListPageBodyProperties
         return output.ToString();
     }
 
+    /// <summary>
+    /// Formats onto a UTF-8 StreamWriter over a stream, as stdout is (small buffer, text already waiting in it),
+    /// handing pending output over every <paramref name="pageSize"/> records as the renderer does between pages.
+    /// </summary>
+    private static string FormatThroughStream(IRecordFormatter formatter, IEnumerable<object> records, int pageSize)
+    {
+        var stream = new MemoryStream();
+        using (var output = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16, leaveOpen: true))
+        {
+            output.Write("before\n");
+            formatter.WriteRecordsAsync(Paged(records, formatter, output, pageSize), [], output, CancellationToken.None).GetAwaiter().GetResult();
+            formatter.WritePending();
+            output.Flush();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static async IAsyncEnumerable<object> Paged(IEnumerable<object> records, IRecordFormatter formatter, TextWriter output, int pageSize)
+    {
+        var count = 0;
+        foreach (var record in records)
+        {
+            if (++count % pageSize == 0)
+            {
+                formatter.WritePending();
+                await output.FlushAsync();
+            }
+
+            yield return record;
+        }
+    }
+
     /// <summary>What the API client makes of a record: strings stay strings, non-integers are decimal.</summary>
     private static JObject Reparsed(JObject record)
     {
@@ -261,11 +335,15 @@ public sealed class ListPageBodyProperties
 
     private static ListPageBody Page(string json) => Scan(json) ?? throw new InvalidOperationException("not scanned: " + json);
 
-    private static ListPageBody? Scan(string json)
+    private static ListPageBody Page(byte[] json) => Scan(new ByteArrayContent(json)) ?? throw new InvalidOperationException("not scanned");
+
+    private static ListPageBody? Scan(string json) => Scan(new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private static ListPageBody? Scan(HttpContent content)
     {
         var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK)
         {
-            Content = PooledContent.ReadAsync(new StringContent(json, Encoding.UTF8, "application/json"), CancellationToken.None).GetAwaiter().GetResult(),
+            Content = PooledContent.ReadAsync(content, CancellationToken.None).GetAwaiter().GetResult(),
         };
         return ListPageBody.TryScan(response, (PooledContent)response.Content);
     }

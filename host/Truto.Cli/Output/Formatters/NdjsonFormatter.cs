@@ -8,6 +8,8 @@ namespace Truto.Cli.Output.Formatters;
 /// <summary>One compact JSON value per line, so a consumer can stop at any newline.</summary>
 internal sealed class NdjsonFormatter : IRecordFormatter
 {
+    private Utf8Passthrough? _bytes;
+
     public bool Streams => true;
 
     public void WriteObject(JToken record, TextWriter output)
@@ -20,25 +22,38 @@ internal sealed class NdjsonFormatter : IRecordFormatter
     /// One JSON writer for the whole stream, never flushed per record: JsonTextWriter.Flush flushes stdout too, and a
     /// flush per record made ndjson ~40% slower than CSV. stdout's writer is flushed per page by the renderer. Records
     /// the API sent in compact form are copied as they are (what Newtonsoft would write for them, without building a
-    /// JObject); anything else is converted and written.
+    /// JObject), as bytes when stdout takes them (<see cref="Utf8Passthrough"/>); anything else is converted and
+    /// written.
     /// </summary>
     public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
         using var writer = CreateWriter(output);
+        using var bytes = _bytes = Utf8Passthrough.For(output);
         var chars = new char[4096];
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
             if (record is RawJsonObject { IsVerbatim: true } raw)
             {
+                if (bytes is not null)
+                {
+                    bytes.Write(raw.Utf8);
+                    bytes.Write("\n"u8);
+                    continue;
+                }
+
                 raw.WriteTo(output, ref chars);
                 output.Write('\n');
             }
             else
             {
+                bytes?.BeforeText();
                 WriteLine(RecordValues.ToToken(record), writer, output);
             }
         }
     }
+
+    /// <summary>The records copied as bytes since the last page boundary go out to stdout.</summary>
+    public void WritePending() => _bytes?.Flush();
 
     private static JsonTextWriter CreateWriter(TextWriter output) =>
         new(output) { Formatting = Formatting.None, CloseOutput = false, AutoCompleteOnClose = false };

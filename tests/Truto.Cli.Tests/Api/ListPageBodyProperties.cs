@@ -131,6 +131,8 @@ public sealed class ListPageBodyProperties
             new CsvFormatter().WriteRecordsAsync(parsedPage.Records().Cast<object>().ToAsyncEnumerable(), [], fromParsed, CancellationToken.None).GetAwaiter().GetResult();
 
             fromRaw.ToString().ShouldBe(fromParsed.ToString());
+            using var streamedPage = Page(json);
+            FormatThroughStream(new CsvFormatter(), streamedPage.RawRecords(), pageSize: 2).ShouldBe("before\n" + fromParsed);
         }, iter: 300);
     }
 
@@ -154,8 +156,10 @@ public sealed class ListPageBodyProperties
 
             Format(new CsvFormatter(), json, raw: true).ShouldBe(Format(new CsvFormatter(), json, raw: false));
             Format(new NdjsonFormatter(), json, raw: true).ShouldBe(Format(new NdjsonFormatter(), json, raw: false));
-            using var page = Page(json);
-            FormatThroughStream(new NdjsonFormatter(), page.RawRecords(), pageSize: 3).ShouldBe("before\n" + Format(new NdjsonFormatter(), json, raw: false));
+            using var ndjsonPage = Page(json);
+            FormatThroughStream(new NdjsonFormatter(), ndjsonPage.RawRecords(), pageSize: 3).ShouldBe("before\n" + Format(new NdjsonFormatter(), json, raw: false));
+            using var csvPage = Page(json);
+            FormatThroughStream(new CsvFormatter(), csvPage.RawRecords(), pageSize: 3).ShouldBe("before\n" + Format(new CsvFormatter(), json, raw: false));
         }, iter: 300);
     }
 

@@ -3,13 +3,13 @@ using Truto.Cli.Diagnostics;
 namespace Truto.Cli.Startup;
 
 /// <summary>
-/// Most of a short run's cost past the runtime's own start is the JIT compiling generic code over the value types of
-/// the container, Scrutor, CommandLineUtils and Newtonsoft, which ReadyToRun cannot precompile (the generic code
-/// lives in the framework, outside the app's version bubble). That code is the same for every command, so while the
-/// main thread reads the plugin manifest and loads the command's plugin, a second thread rehearses a whole host
-/// command (<see cref="TrutoHost.RehearseAsync"/>) and the real run finds it compiled. On the 2-core test machine
-/// it took 10-18 ms off a ~150 ms <c>truto profiles list</c> while the second core was free, and nothing when other
-/// work kept it busy. Only plugin commands are rehearsed: a host command does the same work at once, itself.
+/// Most of a short run's cost past the runtime's own start is first use: loading the types of the container,
+/// Scrutor, CommandLineUtils and Newtonsoft, resolving their precompiled code, and JIT-compiling what ReadyToRun
+/// leaves. That work is the same for every command, so while the main thread reads the plugin manifest and loads
+/// the command's plugin, a second thread rehearses a whole host command (<see cref="TrutoHost.RehearseAsync"/>) and
+/// the real run finds it done. On the 2-core test machine it took ~15 ms off a ~125 ms <c>truto profiles list</c>
+/// while the second core was free, and less when other work kept it busy (the two threads also contend for the
+/// runtime's loader locks). Only plugin commands are rehearsed: a host command does the same work at once, itself.
 /// Nothing it does is seen: its output is discarded, it touches no file, and a failure in it is ignored.
 /// </summary>
 internal static class StartupRehearsal

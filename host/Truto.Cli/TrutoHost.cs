@@ -57,6 +57,7 @@ internal static class TrutoHost
         var verbose = ArgumentScanner.WantsVerbose(args);
         var redactor = new SecretRedactor();
         var colors = TerminalColors.For(settings, streams, ArgumentScanner.WantsNoColor(args));
+        Task<PluginInventory>? discovery = null;
         try
         {
             if (ArgumentScanner.WantsVersion(args))
@@ -69,32 +70,42 @@ internal static class TrutoHost
 
             StartupTrace.Mark("host entered");
             var hostCommands = HostCommands;
-            var inventory = Discover(settings, loader ?? new McMasterPluginLoader(), hostCommands);
-            StartupTrace.Mark("plugins discovered");
-            if (args is [Completer.CommandName, .. var words])
-            {
-                return await CompleteAsync(words, settings, streams, inventory, hostCommands, cancellationToken);
-            }
-
+            var pluginLoader = loader ?? new McMasterPluginLoader();
             var commandName = ArgumentScanner.FindCommandName(args);
-            if (commandName is null)
-            {
-                return await ShowRootHelpAsync(args, streams, inventory, hostCommands, colors, cancellationToken);
-            }
-
-            var command = hostCommands.FirstOrDefault(c => c.Answers(commandName));
+            var command = commandName is null ? null : hostCommands.FirstOrDefault(c => c.Answers(commandName));
             PluginRecord? plugin = null;
-            if (command is null)
+            Func<PluginInventory> inventoryOf;
+            if (command is not null)
             {
+                // A host command needs the plugins only once it is built (plugins list, context) or not at all
+                // (completion): discovery runs on another thread while this one builds the container and the tree.
+                discovery = Task.Factory.StartNew(() => Discover(settings, pluginLoader, hostCommands), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                inventoryOf = () => discovery.GetAwaiter().GetResult();
+            }
+            else
+            {
+                var inventory = Discover(settings, pluginLoader, hostCommands);
+                StartupTrace.Mark("plugins discovered");
+                if (args is [Completer.CommandName, .. var words])
+                {
+                    return await CompleteAsync(words, settings, streams, inventory, hostCommands, cancellationToken);
+                }
+
+                if (commandName is null)
+                {
+                    return await ShowRootHelpAsync(args, streams, inventory, hostCommands, colors, cancellationToken);
+                }
+
                 // Only the plugin that owns the command is loaded; the others stay descriptions from the cache.
                 var owner = inventory.FindCommand(commandName) ?? throw UnknownCommand(commandName, inventory, hostCommands);
                 WarnAboutUnusablePlugins(inventory, streams, colors);
                 plugin = inventory.Activate(owner.Plugin);
                 command = inventory.Activate(plugin, owner.Command);
                 StartupTrace.Mark($"plugin '{plugin.Name}' activated");
+                inventoryOf = () => inventory;
             }
 
-            await using var services = HostServices.Build(settings, streams, inventory, plugin?.Registration);
+            await using var services = HostServices.Build(settings, streams, inventoryOf, plugin?.Registration);
             redactor = services.GetRequiredService<SecretRedactor>();
             StartupTrace.Mark("services built");
             var result = await RunCommandAsync(args, command, services, streams, colors, cancellationToken);
@@ -110,6 +121,15 @@ internal static class TrutoHost
         {
             TryFlush(streams.Out);
             return ErrorReporter.Report(e, streams.Error, verbose, redactor, colors.Error);
+        }
+        finally
+        {
+            // No run ends while discovery may still be writing the manifest cache (its failure, if it mattered, was
+            // already thrown to the command that asked for the plugins).
+            if (discovery is not null)
+            {
+                await Task.WhenAny(discovery);
+            }
         }
     }
 
@@ -128,7 +148,7 @@ internal static class TrutoHost
     {
         var streams = DiscardedStreams.Instance;
         var inventory = new PluginInventory([PluginRecord.Failed("rehearsal", PluginSource.Bundled, "rehearsal", PluginStatus.Failed, "never loaded")]);
-        await using var services = HostServices.Build(settings, streams, inventory, new PluginRegistration(typeof(ITrutoPlugin).Assembly));
+        await using var services = HostServices.Build(settings, streams, () => inventory, new PluginRegistration(typeof(ITrutoPlugin).Assembly));
         var command = HostCommands.First(c => c.ModelType == typeof(PluginsCommand));
         await RunCommandAsync(["plugins", "list"], command, services, streams, TerminalColors.None, CancellationToken.None);
 

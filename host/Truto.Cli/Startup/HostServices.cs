@@ -23,7 +23,8 @@ namespace Truto.Cli.Startup;
 /// </summary>
 internal static class HostServices
 {
-    public static ServiceProvider Build(HostSettings settings, IStandardStreams streams, PluginInventory inventory, PluginRegistration? activePlugin)
+    /// <param name="inventory">What discovery found, asked for only when a command needs it (a host command's discovery may still be running).</param>
+    public static ServiceProvider Build(HostSettings settings, IStandardStreams streams, Func<PluginInventory> inventory, PluginRegistration? activePlugin)
     {
         var services = new ServiceCollection();
 
@@ -58,7 +59,7 @@ internal static class HostServices
 
         // What discovery found, for the host's own commands (plugins list, context). Those commands are not
         // registered: the host knows them, and LazyConstructionConvention builds the one being run from the container.
-        services.AddSingleton(inventory);
+        services.AddSingleton(_ => inventory());
         services.AddSingleton<PluginInstaller>();
 
         // The plugin that owns the command being run: its private services, then its command classes.

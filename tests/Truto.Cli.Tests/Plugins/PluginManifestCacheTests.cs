@@ -1,5 +1,8 @@
+using System.Reflection;
 using Newtonsoft.Json.Linq;
 using Truto.Cli.Plugins;
+using Truto.Cli.Sdk.Testing;
+using Truto.Cli.Startup;
 
 namespace Truto.Cli.Tests.Plugins;
 
@@ -34,6 +37,45 @@ public sealed class PluginManifestCacheTests : IDisposable
         PluginTestBed.Entry(second, "greeter")["status"]!.ToString().ShouldBe("loaded");
         PluginTestBed.Entry(second, TestPlugin.NoEntryAttribute)["reason"]!.ToString()
             .ShouldBe("has no [assembly: TrutoPlugin(typeof(...))] attribute naming its entry type");
+    }
+
+    [Fact]
+    public async Task A_host_command_that_never_asks_for_the_plugins_returns_only_once_discovery_is_done()
+    {
+        // Given a plugin that takes a while to load (nothing is cached yet, so discovery loads it)
+        _bed.InstallInPluginPath(TestPlugin.Greeter);
+        var settings = new HostSettings
+        {
+            ConfigDirectory = _bed.Host.ConfigDirectory,
+            BundledPluginDirectory = Path.Combine(_bed.Host.ConfigDirectory, "no-bundled-plugins"),
+            EnvironmentPluginDirectories = [_bed.PluginPathFolder],
+        };
+        var loader = new SlowLoader(TimeSpan.FromMilliseconds(300));
+
+        // When: completion needs no plugin, and discovery runs on another thread beside it
+        var exitCode = await TrutoHost.RunAsync(["completion", "bash"], settings, new TestTerminal(), CancellationToken.None, loader);
+
+        // Then: the run did not end while discovery was still loading the plugin or writing the cache
+        exitCode.ShouldBe(0);
+        loader.Loaded.ShouldBe(1);
+        File.ReadAllText(ManifestPath).ShouldContain("command\tgreet\t");
+        Directory.GetFiles(Path.GetDirectoryName(ManifestPath)!, "*.tmp").ShouldBeEmpty();
+    }
+
+    private sealed class SlowLoader(TimeSpan delay) : IPluginLoader
+    {
+        private readonly McMasterPluginLoader _loader = new();
+        private int _loaded;
+
+        public int Loaded => Volatile.Read(ref _loaded);
+
+        public Assembly Load(string assemblyPath)
+        {
+            Thread.Sleep(delay);
+            var assembly = _loader.Load(assemblyPath);
+            Interlocked.Increment(ref _loaded);
+            return assembly;
+        }
     }
 
     [Fact]

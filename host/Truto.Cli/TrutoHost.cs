@@ -80,7 +80,12 @@ internal static class TrutoHost
                 // A host command needs the plugins only once it is built (plugins list, context) or not at all
                 // (completion): discovery runs on another thread while this one builds the container and the tree.
                 discovery = Task.Factory.StartNew(() => Discover(settings, pluginLoader, hostCommands), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                inventoryOf = () => discovery.GetAwaiter().GetResult();
+                inventoryOf = () =>
+                {
+                    var inventory = discovery.GetAwaiter().GetResult();
+                    StartupTrace.Mark("plugins discovered (beside the tree)");
+                    return inventory;
+                };
             }
             else
             {

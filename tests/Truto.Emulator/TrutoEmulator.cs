@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -96,6 +97,27 @@ public sealed partial class TrutoEmulator : IAsyncDisposable
 
     /// <summary>Seeds like <see cref="SeedApiTokens"/> without handing the rows back (the program seeds 100,000).</summary>
     internal void SeedApiTokensQuietly(string token, int count) => _store.SeedApiTokens(token, count);
+
+    /// <summary>
+    /// Waits until the requests received so far satisfy <paramref name="condition"/>. A request is recorded when the
+    /// server gets to it, which on a loaded machine can be after the client gave up on it, so count a run's requests
+    /// through this rather than straight after the run.
+    /// </summary>
+    /// <exception cref="TimeoutException">The condition did not come true within <paramref name="timeout"/> (10 s if not given).</exception>
+    public async Task WaitForRequestsAsync(Func<IReadOnlyList<RecordedRequest>, bool> condition, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        var clock = Stopwatch.StartNew();
+        while (!condition(Requests))
+        {
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"the emulator's requests did not meet the condition within {limit.TotalSeconds:0.#} s ({Requests.Count} received)");
+            }
+
+            await Task.Delay(10);
+        }
+    }
 
     /// <summary>Forgets the requests recorded so far (expectations and strict-mode violations are kept).</summary>
     public void ClearRequests() => _requests.Clear();

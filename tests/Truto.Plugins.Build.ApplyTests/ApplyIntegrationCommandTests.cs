@@ -110,7 +110,7 @@ public sealed class ApplyIntegrationCommandTests : IntegrationFileScenario
         Emulator.Faults.Latency(TimeSpan.FromSeconds(1.5), times: 1, pathPrefix: $"/integration/{id}");
 
         var apply = Host.RunAsync("integrations", "apply", Write(file));
-        await WaitForAsync(() => Emulator.Requests.Any(r => r.Method == "PATCH"));
+        await Emulator.WaitForRequestsAsync(requests => requests.Any(r => r.Method == "PATCH"));
         using (var someoneElse = new HttpClient { BaseAddress = Emulator.BaseUrl })
         {
             someoneElse.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
@@ -339,15 +339,5 @@ public sealed class ApplyIntegrationCommandTests : IntegrationFileScenario
         var id = (string?)Emulator.GetIntegrations(Token).ShouldHaveSingleItem()["id"];
         result.Stderr.ShouldContain($"(integration acme-crm was created as {id})");
         result.Stderr.ShouldContain($"Add \"id\": \"{id}\" to ");
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the CLI never sent its PATCH");
-            await Task.Delay(10);
-        }
     }
 }

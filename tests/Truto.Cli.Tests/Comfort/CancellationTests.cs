@@ -27,7 +27,7 @@ public sealed class CancellationTests : IAsyncLifetime, IDisposable
 
         // When Ctrl+C comes once the request is on its way
         var run = _host.RunAsync(new TestTerminal(), ctrlC.Token, "api-tokens", "list");
-        await Until(() => _emulator.Requests.Count > 0);
+        await _emulator.WaitForRequestsAsync(requests => requests.Count > 0);
         await ctrlC.CancelAsync();
         var result = await run;
 
@@ -58,16 +58,6 @@ public sealed class CancellationTests : IAsyncLifetime, IDisposable
         result.Stderr.ShouldEndWith("\nerror: cancelled\n");
         result.Stderr.ShouldNotContain("   at ");
         Directory.EnumerateFiles(_host.ConfigDirectory).ShouldBeEmpty();
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the condition never came true");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>Standard input of a user who has not typed anything yet: every read waits.</summary>

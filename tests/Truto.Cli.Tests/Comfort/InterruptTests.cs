@@ -38,14 +38,7 @@ public sealed class InterruptTests : IAsyncLifetime, IDisposable
         // When Ctrl+C reaches truto while the request is on its way
         var clock = Stopwatch.StartNew();
         var result = await _truto.RunAndInterruptAsync(
-            async () =>
-            {
-                while (_emulator.Requests.Count == 0)
-                {
-                    clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(25), "truto never called the API");
-                    await Task.Delay(20);
-                }
-            },
+            () => _emulator.WaitForRequestsAsync(requests => requests.Count > 0, TimeSpan.FromSeconds(25)),
             "api-tokens", "list");
 
         // Then

@@ -54,4 +54,26 @@ public sealed class RequestRecordingTests : EmulatorScenario
 
         Emulator.Requests.Select(r => r.Query["limit"]).ShouldBe(Enumerable.Range(1, 40).Select(i => i.ToString()), ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task Waiting_for_requests_returns_once_they_arrive()
+    {
+        var waiting = Emulator.WaitForRequestsAsync(requests => requests.Any(r => r.Path == "/team"));
+        waiting.IsCompleted.ShouldBeFalse();
+
+        await Client.GetAsync("/team");
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Waiting_for_requests_that_never_come_times_out_saying_how_many_came()
+    {
+        await Client.GetAsync("/team");
+
+        var timeout = await Should.ThrowAsync<TimeoutException>(
+            Emulator.WaitForRequestsAsync(requests => requests.Count >= 2, TimeSpan.FromMilliseconds(100)));
+
+        timeout.Message.ShouldBe("the emulator's requests did not meet the condition within 0.1 s (1 received)");
+    }
 }

@@ -1,3 +1,5 @@
+using Newtonsoft.Json;
+
 namespace Truto.Emulator.Tests.Resources;
 
 public sealed class ApiTokensTests : EmulatorScenario
@@ -14,6 +16,30 @@ public sealed class ApiTokensTests : EmulatorScenario
             new[] { "id", "name", "environment_id", "created_by", "expires_at", "created_at", "updated_at" }));
         rows.ShouldAllBe(r => (string?)r["environment_id"] == Tenant.EnvironmentId);
         page.ToString().ShouldNotContain(Token);
+    }
+
+    [Fact]
+    public async Task A_page_copied_from_the_rows_kept_json_is_byte_for_byte_what_newtonsoft_writes()
+    {
+        Emulator.SeedApiTokens(Token, 7); // ten rows with the three every tenant has: two pages of five
+        var rows = Emulator.GetApiTokens(Token);
+        string Expected(int offset, int limit, string? cursor) => new JObject
+        {
+            ["result"] = new JArray(rows.Skip(offset).Take(limit)),
+            ["next_cursor"] = cursor,
+            ["limit"] = limit,
+        }.ToString(Formatting.None);
+
+        var first = await Client.GetStringAsync("/api-token?limit=5");
+        var again = await Client.GetStringAsync("/api-token?limit=5");
+        var cursor = (string)JObject.Parse(first)["next_cursor"]!;
+        var last = await Client.GetStringAsync($"/api-token?limit=5&next_cursor={cursor}");
+
+        first.ShouldBe(Expected(0, 5, cursor));
+        again.ShouldBe(first);
+        last.ShouldBe(Expected(5, 5, null));
+        rows.ShouldContain(r => r["expires_at"]!.Type == JTokenType.Null);
+        rows.ShouldContain(r => r["expires_at"]!.Type == JTokenType.String);
     }
 
     [Fact]

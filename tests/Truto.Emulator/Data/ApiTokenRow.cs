@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -9,7 +11,7 @@ namespace Truto.Emulator.Data;
 /// rather than the half a gigabyte they took as <see cref="JObject"/>s (on a small VM that was seconds of seeding and
 /// of garbage collection). Immutable, so it can leave the store without a copy.
 /// </summary>
-internal sealed record ApiTokenRow(string Id, int Index, DateTime Created, string EnvironmentId, string CreatedBy)
+internal sealed class ApiTokenRow(string id, int index, DateTime created, string environmentId, string createdBy)
 {
     /// <summary>The list's order: <c>created_at</c>, then <c>id</c>.</summary>
     public static readonly Comparer<ApiTokenRow> ListOrder = Comparer<ApiTokenRow>.Create((a, b) =>
@@ -17,6 +19,18 @@ internal sealed record ApiTokenRow(string Id, int Index, DateTime Created, strin
         var byCreated = string.CompareOrdinal(a.CreatedAt, b.CreatedAt);
         return byCreated != 0 ? byCreated : string.CompareOrdinal(a.Id, b.Id);
     });
+
+    private byte[]? _utf8Json;
+
+    public string Id { get; } = id;
+
+    public int Index { get; } = index;
+
+    public DateTime Created { get; } = created;
+
+    public string EnvironmentId { get; } = environmentId;
+
+    public string CreatedBy { get; } = createdBy;
 
     public string Name => SeedNames.ApiToken(Index);
 
@@ -53,6 +67,13 @@ internal sealed record ApiTokenRow(string Id, int Index, DateTime Created, strin
         ["updated_at"] = UpdatedAt,
     };
 
+    /// <summary>
+    /// The row's JSON in UTF-8, as <see cref="WriteTo"/> writes it, made on first use and kept (the row never
+    /// changes), so a list page is a copy of its rows' bytes. The emulator shares the client's two cores, which a
+    /// real API server does not: serializing 5,000 rows per page made it the slower end of a 100k listing.
+    /// </summary>
+    public ReadOnlyMemory<byte> Utf8Json => _utf8Json ??= Serialize();
+
     /// <summary>Writes exactly what <see cref="ToJson"/> would serialize to, without building it.</summary>
     public void WriteTo(JsonWriter json)
     {
@@ -72,5 +93,16 @@ internal sealed record ApiTokenRow(string Id, int Index, DateTime Created, strin
         json.WritePropertyName("updated_at");
         json.WriteValue(UpdatedAt);
         json.WriteEndObject();
+    }
+
+    private byte[] Serialize()
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            WriteTo(json);
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
 }

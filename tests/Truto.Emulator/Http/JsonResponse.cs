@@ -4,35 +4,48 @@ using Newtonsoft.Json.Linq;
 
 namespace Truto.Emulator.Http;
 
-/// <summary>Writes JSON with Newtonsoft, so rows stored as <see cref="JObject"/> go out exactly as stored.</summary>
-internal sealed class JsonResponse(Action<JsonWriter> write, int statusCode = StatusCodes.Status200OK) : IResult
+/// <summary>
+/// Writes JSON with Newtonsoft, so rows stored as <see cref="JObject"/> go out exactly as stored; or, for a body
+/// already held as UTF-8 JSON, copies its bytes (<see cref="Utf8"/>).
+/// </summary>
+internal sealed class JsonResponse(Action<Stream> writeBody, int statusCode = StatusCodes.Status200OK) : IResult
 {
     public const string ContentType = "application/json; charset=utf-8";
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly UTF8Encoding Utf8Encoding = new(encoderShouldEmitUTF8Identifier: false);
+
+    public JsonResponse(Action<JsonWriter> write, int statusCode = StatusCodes.Status200OK)
+        : this(body => WriteJson(body, write), statusCode)
+    {
+    }
 
     public JsonResponse(JToken body, int statusCode = StatusCodes.Status200OK)
         : this(json => body.WriteTo(json), statusCode)
     {
     }
 
-    public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, write, statusCode);
+    /// <summary>A 200 whose body <paramref name="writeBody"/> writes as UTF-8 JSON bytes.</summary>
+    public static JsonResponse Utf8(Action<Stream> writeBody) => new(writeBody);
+
+    public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, writeBody, statusCode);
 
     public static Task WriteAsync(HttpContext context, JToken body, int statusCode = StatusCodes.Status200OK) =>
-        WriteAsync(context, json => body.WriteTo(json), statusCode);
+        WriteAsync(context, stream => WriteJson(stream, json => body.WriteTo(json)), statusCode);
+
+    private static void WriteJson(Stream body, Action<JsonWriter> write)
+    {
+        using var text = new StreamWriter(body, Utf8Encoding, bufferSize: 16 * 1024, leaveOpen: true);
+        using var json = new JsonTextWriter(text) { Formatting = Formatting.None };
+        write(json);
+    }
 
     /// <summary>
-    /// Serializes straight into pooled UTF-8 chunks (no string, no large-object-heap buffer: a 5,000-row page is
-    /// about 1.4 MB), then sends them with their Content-Length; Kestrel forbids synchronous body writes.
+    /// Collects the body in pooled chunks (no string, no large-object-heap buffer: a 5,000-row page is about 1.4 MB),
+    /// then sends them with their Content-Length; Kestrel forbids synchronous body writes.
     /// </summary>
-    private static async Task WriteAsync(HttpContext context, Action<JsonWriter> write, int statusCode)
+    private static async Task WriteAsync(HttpContext context, Action<Stream> writeBody, int statusCode)
     {
         using var bytes = new PooledBody();
-        using (var text = new StreamWriter(bytes, Utf8, bufferSize: 16 * 1024, leaveOpen: true))
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.None })
-        {
-            write(json);
-        }
-
+        writeBody(bytes);
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = ContentType;
         context.Response.ContentLength = bytes.Length;

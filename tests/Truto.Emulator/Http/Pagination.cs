@@ -46,29 +46,46 @@ internal static class Pagination
     public static JsonResponse Page(IReadOnlyList<JToken> ordered, PageRequest page)
     {
         var rows = ordered.Skip(page.Offset).Take(page.Limit).ToList();
-        return Page(rows, (row, json) => row.WriteTo(json), page.Offset + rows.Count < ordered.Count, page);
+        var more = page.Offset + rows.Count < ordered.Count;
+        return new JsonResponse(json =>
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("result");
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                row.WriteTo(json);
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("next_cursor");
+            json.WriteValue(more ? EncodeCursor(page.Offset + rows.Count) : null);
+            json.WritePropertyName("limit");
+            json.WriteValue(page.Limit);
+            json.WriteEndObject();
+        });
     }
 
     /// <summary>
     /// The envelope for <paramref name="rows"/>, a page already cut at <paramref name="page"/> (<paramref name="more"/>
-    /// when rows follow it), each row written by <paramref name="writeRow"/>: rows need not be built as JObjects.
+    /// when rows follow it), whose rows carry their own JSON (<paramref name="utf8Json"/>): their bytes are copied, and
+    /// the page is byte for byte what Newtonsoft writes for the same rows.
     /// </summary>
-    public static JsonResponse Page<T>(IReadOnlyList<T> rows, Action<T, JsonWriter> writeRow, bool more, PageRequest page) => new(json =>
+    public static JsonResponse Page<T>(IReadOnlyList<T> rows, Func<T, ReadOnlyMemory<byte>> utf8Json, bool more, PageRequest page) => JsonResponse.Utf8(body =>
     {
-        json.WriteStartObject();
-        json.WritePropertyName("result");
-        json.WriteStartArray();
-        foreach (var row in rows)
+        body.Write("{\"result\":["u8);
+        for (var i = 0; i < rows.Count; i++)
         {
-            writeRow(row, json);
+            if (i > 0)
+            {
+                body.Write(","u8);
+            }
+
+            body.Write(utf8Json(rows[i]).Span);
         }
 
-        json.WriteEndArray();
-        json.WritePropertyName("next_cursor");
-        json.WriteValue(more ? EncodeCursor(page.Offset + rows.Count) : null);
-        json.WritePropertyName("limit");
-        json.WriteValue(page.Limit);
-        json.WriteEndObject();
+        var cursor = more ? $"\"{EncodeCursor(page.Offset + rows.Count)}\"" : "null"; // base64url: nothing to escape
+        body.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"],\"next_cursor\":{cursor},\"limit\":{page.Limit}}}")));
     });
 
     public static string EncodeCursor(int offset) =>

@@ -32,10 +32,10 @@ internal static class ApiTokens
             }
         }
 
-        // The store cuts the page itself and the rows write themselves: the cost is one page, not every row
-        // (100,000 in the throughput benchmark), and no JObject is built.
+        // The store cuts the page itself and the rows bring their JSON: the cost is one page, not every row (100,000
+        // in the throughput benchmark), and no JObject is built.
         var (rows, more) = store.ApiTokenPage(http.Tenant(), filter, page.Offset, page.Limit);
-        return Pagination.Page(rows, (row, writer) => row.WriteTo(writer), more, page);
+        return Pagination.Page(rows, row => row.Utf8Json, more, page);
     }
 
     private static JsonResponse Get(HttpContext http, EmulatorStore store, string id) =>

@@ -23,32 +23,40 @@ internal sealed class NdjsonFormatter : IRecordFormatter
     /// flush per record made ndjson ~40% slower than CSV. stdout's writer is flushed per page by the renderer. Records
     /// the API sent in compact form are copied as they are (what Newtonsoft would write for them, without building a
     /// JObject), as bytes when stdout takes them (<see cref="Utf8Passthrough"/>); anything else is converted and
-    /// written.
+    /// written. The JSON writer is made for the first record that needs it: a listing the API sent compactly never
+    /// pays for Newtonsoft's writer set-up (its static tables load two more assemblies).
     /// </summary>
     public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
-        using var writer = CreateWriter(output);
-        using var bytes = _bytes = Utf8Passthrough.For(output);
-        var chars = new char[4096];
-        await foreach (var record in records.WithCancellation(cancellationToken))
+        JsonTextWriter? writer = null;
+        try
         {
-            if (record is RawJsonObject { IsVerbatim: true } raw)
+            using var bytes = _bytes = Utf8Passthrough.For(output);
+            var chars = new char[4096];
+            await foreach (var record in records.WithCancellation(cancellationToken))
             {
-                if (bytes is not null)
+                if (record is RawJsonObject { IsVerbatim: true } raw)
                 {
-                    bytes.Write(raw.Utf8);
-                    bytes.Write("\n"u8);
-                    continue;
-                }
+                    if (bytes is not null)
+                    {
+                        bytes.Write(raw.Utf8);
+                        bytes.Write("\n"u8);
+                        continue;
+                    }
 
-                raw.WriteTo(output, ref chars);
-                output.Write('\n');
+                    raw.WriteTo(output, ref chars);
+                    output.Write('\n');
+                }
+                else
+                {
+                    bytes?.BeforeText();
+                    WriteLine(RecordValues.ToToken(record), writer ??= CreateWriter(output), output);
+                }
             }
-            else
-            {
-                bytes?.BeforeText();
-                WriteLine(RecordValues.ToToken(record), writer, output);
-            }
+        }
+        finally
+        {
+            ((IDisposable?)writer)?.Dispose();
         }
     }
 

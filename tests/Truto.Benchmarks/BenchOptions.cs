@@ -10,11 +10,11 @@ internal sealed record BenchOptions
     /// <summary>A published truto to measure; null: publish one (ReadyToRun) into artifacts/bench/truto.</summary>
     public string? TrutoDirectory { get; init; }
 
-    /// <summary>Pairs per start-up case.</summary>
-    public int StartupRuns { get; init; } = 20;
+    /// <summary>Runs of each side per start-up case: a median of 30 moves less with a passing burst of other work than one of 20.</summary>
+    public int StartupRuns { get; init; } = 30;
 
-    /// <summary>Timed runs per output format and size (after one untimed warm-up).</summary>
-    public int OutputRuns { get; init; } = 5;
+    /// <summary>Timed runs per output format and size (after untimed warm-ups of the emulators); 9 for the same reason.</summary>
+    public int OutputRuns { get; init; } = 9;
 
     public bool Quick { get; init; }
 

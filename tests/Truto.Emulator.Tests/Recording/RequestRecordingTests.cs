@@ -37,6 +37,25 @@ public sealed class RequestRecordingTests : EmulatorScenario
     }
 
     [Fact]
+    public async Task A_request_whose_client_left_before_its_body_was_read_is_still_recorded()
+    {
+        using (var client = new System.Net.Sockets.TcpClient())
+        {
+            await client.ConnectAsync(Emulator.BaseUrl.Host, Emulator.BaseUrl.Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+                $"POST /api-token HTTP/1.1\r\nHost: {Emulator.BaseUrl.Authority}\r\nContent-Length: 100\r\n\r\n{{\"name\":"));
+        }
+
+        // The server gets to it after the client has gone, as a client that timed out leaves its last attempt.
+        await Emulator.WaitForRequestsAsync(requests => requests.Count == 1);
+
+        var recorded = Emulator.Requests.ShouldHaveSingleItem();
+        (recorded.Method, recorded.Path).ShouldBe(("POST", "/api-token"));
+        """{"name":""".ShouldStartWith(recorded.Body); // what arrived of the body, if anything did before the hang-up
+    }
+
+    [Fact]
     public async Task ClearRequests_forgets_what_was_recorded()
     {
         await Client.GetAsync("/team");

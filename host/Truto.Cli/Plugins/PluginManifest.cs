@@ -4,7 +4,8 @@ namespace Truto.Cli.Plugins;
 
 /// <summary>
 /// What each plugin folder held the last time it was loaded (name, version, SDK, commands, or why it failed), so a
-/// run needs to load only the plugin that owns its command. Kept in <c>&lt;config&gt;/cache/plugins.manifest</c>.
+/// run needs to load only the plugin that owns its command. Kept in <c>&lt;config&gt;/cache/plugins-&lt;hash&gt;.manifest</c>,
+/// one per truto installation (<see cref="FileNameFor"/>).
 /// </summary>
 /// <remarks>
 /// An entry counts only while its folder's fingerprint (every file's relative path, size and modification time)
@@ -101,6 +102,13 @@ internal sealed class PluginManifest
         }
     }
 
+    /// <summary>
+    /// The manifest's file name for the truto installed in <paramref name="hostDirectory"/>. A manifest belongs to one
+    /// host build, so installations sharing a config folder (a release and a development build, say) each keep their
+    /// own rather than rebuilding the other's, loading every plugin, on each switch.
+    /// </summary>
+    public static string FileNameFor(string hostDirectory) => $"plugins-{(uint)TextHash(hostDirectory):x8}.manifest";
+
     /// <summary>Changes whenever any file under <paramref name="folder"/> is added, removed, resized or touched.</summary>
     public static string Fingerprint(string folder)
     {
@@ -120,14 +128,20 @@ internal sealed class PluginManifest
 
     private static ulong EntryHash(ReadOnlySpan<char> relativePath, long length, long ticks)
     {
+        var hash = (TextHash(relativePath) ^ (ulong)length) * 1099511628211UL;
+        return (hash ^ (ulong)ticks) * 1099511628211UL;
+    }
+
+    /// <summary>FNV-1a: unlike string.GetHashCode, the same in every process.</summary>
+    private static ulong TextHash(ReadOnlySpan<char> text)
+    {
         var hash = 14695981039346656037UL;
-        foreach (var c in relativePath)
+        foreach (var c in text)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
 
-        hash = (hash ^ (ulong)length) * 1099511628211UL;
-        return (hash ^ (ulong)ticks) * 1099511628211UL;
+        return hash;
     }
 
     private static string ReadHostStamp()

@@ -1,3 +1,5 @@
+using Truto.Cli.Plugins;
+
 namespace Truto.Cli.Startup;
 
 /// <summary>
@@ -39,8 +41,8 @@ internal sealed record HostSettings
 
     public string ConfigFilePath => Path.Combine(ConfigDirectory, "config.json");
 
-    /// <summary>What each plugin folder held when last loaded (see PluginManifest); safe to delete.</summary>
-    public string PluginManifestPath => Path.Combine(ConfigDirectory, "cache", "plugins.manifest");
+    /// <summary>What each plugin folder held when this installation last loaded it (see PluginManifest); safe to delete.</summary>
+    public string PluginManifestPath => Path.Combine(ConfigDirectory, "cache", PluginManifest.FileNameFor(AppContext.BaseDirectory));
 
     public string? GetEnvironment(string name) =>
         Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;

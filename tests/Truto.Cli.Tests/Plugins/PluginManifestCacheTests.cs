@@ -7,7 +7,7 @@ using Truto.Cli.Startup;
 namespace Truto.Cli.Tests.Plugins;
 
 /// <summary>
-/// The plugin manifest cache (<c>&lt;config&gt;/cache/plugins.manifest</c>): what lets a run load only the plugin
+/// The plugin manifest cache (<c>&lt;config&gt;/cache/plugins-&lt;hash&gt;.manifest</c>): what lets a run load only the plugin
 /// that owns its command. It must never change what truto says or does, only how much it loads.
 /// </summary>
 public sealed class PluginManifestCacheTests : IDisposable
@@ -16,7 +16,19 @@ public sealed class PluginManifestCacheTests : IDisposable
 
     public void Dispose() => _bed.Dispose();
 
-    private string ManifestPath => Path.Combine(_bed.Host.ConfigDirectory, "cache", "plugins.manifest");
+    private string ManifestPath => new HostSettings { ConfigDirectory = _bed.Host.ConfigDirectory, BundledPluginDirectory = "" }.PluginManifestPath;
+
+    [Fact]
+    public void Each_installation_of_truto_keeps_its_own_manifest_in_a_shared_config_folder()
+    {
+        var release = PluginManifest.FileNameFor("/usr/lib/truto/");
+        var development = PluginManifest.FileNameFor("/home/ada/truto-host/host/Truto.Cli/bin/Debug/net10.0/");
+
+        // The same name in every process (no per-process string hashing), a different one per installation.
+        release.ShouldBe("plugins-d00d6180.manifest");
+        development.ShouldNotBe(release);
+        development.ShouldMatch("^plugins-[0-9a-f]{8}\\.manifest$");
+    }
 
     [Fact]
     public async Task The_first_run_writes_the_manifest_and_later_runs_list_the_same_plugins_from_it()
@@ -233,7 +245,7 @@ public sealed class PluginManifestCacheTests : IDisposable
         _bed.InstallInPluginPath(TestPlugin.Greeter);
         var cache = Path.GetDirectoryName(ManifestPath)!;
         Directory.CreateDirectory(cache);
-        File.WriteAllText(Path.Combine(cache, "plugins.manifest"), "");
+        File.WriteAllText(ManifestPath, "");
         Directory.CreateDirectory(ManifestPath + ".blocker");
         File.Delete(ManifestPath);
         Directory.Move(ManifestPath + ".blocker", ManifestPath); // a folder where the file should be: no write can succeed

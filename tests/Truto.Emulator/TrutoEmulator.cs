@@ -99,9 +99,10 @@ public sealed partial class TrutoEmulator : IAsyncDisposable
     internal void SeedApiTokensQuietly(string token, int count) => _store.SeedApiTokens(token, count);
 
     /// <summary>
-    /// Waits until the requests received so far satisfy <paramref name="condition"/>. A request is recorded when the
-    /// server gets to it, which on a loaded machine can be after the client gave up on it, so count a run's requests
-    /// through this rather than straight after the run.
+    /// Waits until the requests received so far satisfy <paramref name="condition"/>: for a test that acts once a run
+    /// it started has reached the server (to cancel it, or to change something under it). A request is recorded when
+    /// the server gets to it, so an attempt a client abandoned early may arrive late or never: count a client's
+    /// attempts in its own log, not here.
     /// </summary>
     /// <exception cref="TimeoutException">The condition did not come true within <paramref name="timeout"/> (10 s if not given).</exception>
     public async Task WaitForRequestsAsync(Func<IReadOnlyList<RecordedRequest>, bool> condition, TimeSpan? timeout = null)

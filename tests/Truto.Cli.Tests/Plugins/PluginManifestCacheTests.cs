@@ -243,12 +243,7 @@ public sealed class PluginManifestCacheTests : IDisposable
     {
         // Given
         _bed.InstallInPluginPath(TestPlugin.Greeter);
-        var cache = Path.GetDirectoryName(ManifestPath)!;
-        Directory.CreateDirectory(cache);
-        File.WriteAllText(ManifestPath, "");
-        Directory.CreateDirectory(ManifestPath + ".blocker");
-        File.Delete(ManifestPath);
-        Directory.Move(ManifestPath + ".blocker", ManifestPath); // a folder where the file should be: no write can succeed
+        Directory.CreateDirectory(ManifestPath); // a folder where the file should be: no write can succeed
 
         // When
         var greet = await _bed.RunAsync("greet", "hello", "Ada");
@@ -259,7 +254,7 @@ public sealed class PluginManifestCacheTests : IDisposable
         greet.Stderr.ShouldBeEmpty();
         again.Stdout.ShouldBe(greet.Stdout);
         Directory.Exists(ManifestPath).ShouldBeTrue();
-        Directory.GetFiles(cache).ShouldBeEmpty("no temporary file is left behind");
+        Directory.GetFiles(Path.GetDirectoryName(ManifestPath)!).ShouldBeEmpty("no temporary file is left behind");
     }
 
     private static void BreakKeepingSizeAndTime(string assemblyPath)

@@ -47,12 +47,12 @@ public sealed class RequestRecordingTests : EmulatorScenario
                 $"POST /api-token HTTP/1.1\r\nHost: {Emulator.BaseUrl.Authority}\r\nContent-Length: 100\r\n\r\n{{\"name\":"));
         }
 
-        // The server gets to it after the client has gone, as a client that timed out leaves its last attempt.
+        // The server gets to it after the client has gone.
         await Emulator.WaitForRequestsAsync(requests => requests.Count == 1);
 
         var recorded = Emulator.Requests.ShouldHaveSingleItem();
         (recorded.Method, recorded.Path).ShouldBe(("POST", "/api-token"));
-        """{"name":""".ShouldStartWith(recorded.Body); // what arrived of the body, if anything did before the hang-up
+        recorded.Body.ShouldBeEmpty(); // cut short, so not read
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Truto.Emulator.Recording;
 
 /// <summary>Every request the emulator received, in arrival order. Thread-safe.</summary>
@@ -26,28 +24,24 @@ internal sealed class RequestLog
 
     /// <summary>
     /// Middleware: records the request (body included, left readable for the handler), then goes on. A request whose
-    /// client is already gone (it gave up waiting while the server was busy) is still recorded, with the body read
-    /// so far, and goes no further: tests count the attempts a client made.
+    /// client is already gone by the time the server gets to it is still recorded, with an empty body if that could
+    /// not be read, and goes no further.
     /// </summary>
     public async Task RecordAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
         request.EnableBuffering();
-        var body = new StringBuilder();
+        string body;
         var clientGone = false;
         using (var reader = new StreamReader(request.Body, leaveOpen: true))
         {
             try
             {
-                var buffer = new char[4096];
-                int read;
-                while ((read = await reader.ReadAsync(buffer, context.RequestAborted)) > 0)
-                {
-                    body.Append(buffer, 0, read);
-                }
+                body = await reader.ReadToEndAsync(context.RequestAborted);
             }
             catch (Exception e) when (e is OperationCanceledException or IOException)
             {
+                body = "";
                 clientGone = true;
             }
         }
@@ -57,7 +51,7 @@ internal sealed class RequestLog
             request.Path.Value ?? "",
             request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal),
             request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body.ToString());
+            body);
         lock (_gate)
         {
             _requests.Add(recorded);

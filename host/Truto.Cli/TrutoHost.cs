@@ -34,9 +34,9 @@ internal static class TrutoHost
     private static readonly Lazy<CommandInfo[]> HostCommandList = new(() => HostCommandTypes.Select(PluginCatalog.DescribeCommand).ToArray());
 
     /// <summary>
-    /// The names and aliases of <see cref="HostCommandTypes"/>, written out because the rehearsal starts before
-    /// anything else and reading their attributes first (loading CommandLineUtils) held it back by ~6 ms. A test
-    /// holds this list to the attributes.
+    /// The names and aliases of <see cref="HostCommandTypes"/>, written out so that neither the rehearsal, which
+    /// starts before anything else, nor a plugin's command reads their attributes (5-7 ms of first-time reflection
+    /// on the main thread). A test holds this list to the attributes.
     /// </summary>
     internal static readonly string[] HostCommandNames = ["plugins", "plugin", "completion", "context"];
 
@@ -69,53 +69,47 @@ internal static class TrutoHost
             }
 
             StartupTrace.Mark("host entered");
-            var hostCommands = HostCommands;
             var pluginLoader = loader ?? new McMasterPluginLoader();
             var commandName = ArgumentScanner.FindCommandName(args);
-            var command = commandName is null ? null : hostCommands.FirstOrDefault(c => c.Answers(commandName));
-            PluginRecord? plugin = null;
-            Func<PluginInventory> inventoryOf;
+            // A plugin's command never reads the host commands' attributes: their names say it is not one of them.
+            var command = commandName is not null && Array.IndexOf(HostCommandNames, commandName) >= 0
+                ? HostCommands.First(c => c.Answers(commandName))
+                : null;
+            PendingServices services;
             if (command is not null)
             {
-                // A host command needs the plugins only once it is built (plugins list, context) or not at all
-                // (completion): discovery runs on another thread while this one builds the container and the tree.
-                discovery = Task.Factory.StartNew(() => Discover(settings, pluginLoader, hostCommands), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                inventoryOf = () =>
-                {
-                    var inventory = discovery.GetAwaiter().GetResult();
-                    StartupTrace.Mark("plugins discovered (beside the tree)");
-                    return inventory;
-                };
+                services = PrepareBeside(settings, streams, redactor, pluginLoader, out discovery);
             }
             else
             {
-                var inventory = Discover(settings, pluginLoader, hostCommands);
+                var inventory = Discover(settings, pluginLoader);
                 StartupTrace.Mark("plugins discovered");
                 if (args is [Completer.CommandName, .. var words])
                 {
-                    return await CompleteAsync(words, settings, streams, inventory, hostCommands, cancellationToken);
+                    return await CompleteAsync(words, settings, streams, inventory, HostCommands, cancellationToken);
                 }
 
                 if (commandName is null)
                 {
-                    return await ShowRootHelpAsync(args, streams, inventory, hostCommands, colors, cancellationToken);
+                    return await ShowRootHelpAsync(args, streams, inventory, HostCommands, colors, cancellationToken);
                 }
 
                 // Only the plugin that owns the command is loaded; the others stay descriptions from the cache.
-                var owner = inventory.FindCommand(commandName) ?? throw UnknownCommand(commandName, inventory, hostCommands);
+                var owner = inventory.FindCommand(commandName) ?? throw UnknownCommand(commandName, inventory, HostCommands);
                 WarnAboutUnusablePlugins(inventory, streams, colors);
-                plugin = inventory.Activate(owner.Plugin);
+                var plugin = inventory.Activate(owner.Plugin);
                 command = inventory.Activate(plugin, owner.Command);
                 StartupTrace.Mark($"plugin '{plugin.Name}' activated");
-                inventoryOf = () => inventory;
+                services = new PendingServices(Task.FromResult(HostServices.Build(settings, streams, redactor, () => inventory, plugin.Registration)));
+                StartupTrace.Mark("services built");
             }
 
-            await using var services = HostServices.Build(settings, streams, inventoryOf, plugin?.Registration);
-            redactor = services.GetRequiredService<SecretRedactor>();
-            StartupTrace.Mark("services built");
-            var result = await RunCommandAsync(args, command, services, streams, colors, cancellationToken);
-            await streams.Out.FlushAsync(CancellationToken.None);
-            return result;
+            await using (services)
+            {
+                var result = await RunCommandAsync(args, command, services, streams, colors, cancellationToken);
+                await streams.Out.FlushAsync(CancellationToken.None);
+                return result;
+            }
         }
         catch (Exception e) when (IsBrokenPipe(e))
         {
@@ -153,7 +147,7 @@ internal static class TrutoHost
     {
         var streams = DiscardedStreams.Instance;
         var inventory = new PluginInventory([PluginRecord.Failed("rehearsal", PluginSource.Bundled, "rehearsal", PluginStatus.Failed, "never loaded")]);
-        await using var services = HostServices.Build(settings, streams, () => inventory, new PluginRegistration(typeof(ITrutoPlugin).Assembly));
+        await using var services = HostServices.Build(settings, streams, new SecretRedactor(), () => inventory, new PluginRegistration(typeof(ITrutoPlugin).Assembly));
         var command = HostCommands.First(c => c.ModelType == typeof(PluginsCommand));
         await RunCommandAsync(["plugins", "list"], command, services, streams, TerminalColors.None, CancellationToken.None);
 
@@ -176,6 +170,7 @@ internal static class TrutoHost
         var values = globals.Read(DefaultFormatOf(selected));
         context.Bind(values);
         services.GetRequiredService<SecretRedactor>().Add(values.Token);
+        StartupTrace.Mark("command line bound");
 
         if (selected.IsShowingInformation || selected.OptionHelp?.HasValue() == true)
         {
@@ -207,7 +202,36 @@ internal static class TrutoHost
         return ExitCodes.Success;
     }
 
-    private static PluginInventory Discover(HostSettings settings, IPluginLoader loader, IReadOnlyList<CommandInfo> hostCommands)
+    /// <summary>
+    /// For a host command: another thread builds the container and then discovers the plugins while this one builds
+    /// the command's tree, and the command's object waits for both. Work moved, not repeated: plugins list ~3 ms faster.
+    /// </summary>
+    private static PendingServices PrepareBeside(HostSettings settings, IStandardStreams streams, SecretRedactor redactor, IPluginLoader loader, out Task<PluginInventory> discovery)
+    {
+        var inventory = new TaskCompletionSource<PluginInventory>(TaskCreationOptions.RunContinuationsAsynchronously);
+        discovery = inventory.Task;
+        return new PendingServices(Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                return HostServices.Build(settings, streams, redactor, () => inventory.Task.GetAwaiter().GetResult(), activePlugin: null);
+            }
+            finally
+            {
+                // The plugins last, as the command asks for them last; settled whatever happens, as the run waits for them.
+                try
+                {
+                    inventory.SetResult(Discover(settings, loader));
+                }
+                catch (Exception e)
+                {
+                    inventory.SetException(e);
+                }
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+    }
+
+    private static PluginInventory Discover(HostSettings settings, IPluginLoader loader)
     {
         // Classes, not value tuples: each generic instantiation over a struct is JIT-compiled on every run.
         var searchPath = new List<PluginFolder>
@@ -217,9 +241,8 @@ internal static class TrutoHost
         };
         searchPath.AddRange(settings.EnvironmentPluginDirectories.Select(d => new PluginFolder(d, PluginSource.Environment)));
 
-        var reserved = hostCommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToArray();
         var manifest = PluginManifest.Open(settings.PluginManifestPath, PluginManifest.HostStamp);
-        var catalog = new PluginCatalog(loader, PluginCatalog.HostSdkVersion, reserved, settings.PluginStrictModes, manifest);
+        var catalog = new PluginCatalog(loader, PluginCatalog.HostSdkVersion, HostCommandNames, settings.PluginStrictModes, manifest);
         return new PluginInventory(catalog.Discover(searchPath), catalog);
     }
 

@@ -24,7 +24,8 @@ namespace Truto.Cli.Startup;
 internal static class HostServices
 {
     /// <param name="inventory">What discovery found, asked for only when a command needs it (a host command's discovery may still be running).</param>
-    public static ServiceProvider Build(HostSettings settings, IStandardStreams streams, Func<PluginInventory> inventory, PluginRegistration? activePlugin)
+    /// <param name="redactor">The run's one redactor: the error report outside the container uses it too.</param>
+    public static ServiceProvider Build(HostSettings settings, IStandardStreams streams, SecretRedactor redactor, Func<PluginInventory> inventory, PluginRegistration? activePlugin)
     {
         var services = new ServiceCollection();
 
@@ -39,7 +40,7 @@ internal static class HostServices
         // command line is parsed (--no-color), so it is read through a Func.
         services.AddSingleton<IOutput, OutputRenderer>();
         services.AddSingleton<IPrompter, TerminalPrompter>();
-        services.AddSingleton<SecretRedactor>();
+        services.AddSingleton(redactor);
         services.AddSingleton(sp => TerminalColors.For(settings, streams, sp.GetRequiredService<InvocationContext>().Values.NoColor));
         services.AddSingleton<Func<TerminalColors>>(sp => sp.GetRequiredService<TerminalColors>);
 

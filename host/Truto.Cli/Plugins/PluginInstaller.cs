@@ -29,7 +29,7 @@ internal sealed class PluginInstaller(HostSettings settings, PluginInventory inv
             var record = catalog.Discover([new PluginFolder(Path.Combine(staging, "plugins"), PluginSource.User)]).Single();
             if (record.Status != PluginStatus.Loaded)
             {
-                throw new CliException($"{name} was not installed: it is {record.Status.ToString().ToLowerInvariant()}: {record.Reason}", "Fix the plugin and install it again; nothing was copied.");
+                throw new CliException($"{name} was not installed: it is {PluginText.Of(record.Status)}: {record.Reason}", "Fix the plugin and install it again; nothing was copied.");
             }
 
             var target = Path.Combine(userFolder, name);

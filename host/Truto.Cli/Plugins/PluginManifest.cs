@@ -15,7 +15,7 @@ namespace Truto.Cli.Plugins;
 /// </remarks>
 internal sealed class PluginManifest
 {
-    private const string Magic = "truto-plugin-manifest 1";
+    private const string Magic = "truto-plugin-manifest 2";
     private readonly string? _path;
     private readonly string _stamp;
     private readonly Dictionary<string, Entry> _read;
@@ -160,7 +160,7 @@ internal sealed class PluginManifest
         foreach (var folder in _used.Keys.Order(StringComparer.Ordinal))
         {
             var (fingerprint, record) = _used[folder];
-            Line(text, "plugin", folder, fingerprint, record.Status.ToString(), record.Name, record.Path, record.Version,
+            Line(text, "plugin", folder, fingerprint, PluginText.Of(record.Status), record.Name, record.Path, record.Version,
                 record.SdkVersion?.ToString(), record.Description, record.Reason);
             foreach (var command in record.Commands)
             {
@@ -199,7 +199,7 @@ internal sealed class PluginManifest
             switch (fields)
             {
                 case ["plugin", { } f, { } print, { } status, { } name, { } path, var version, var sdk, var description, var reason]
-                    when Enum.TryParse(typeof(PluginStatus), status, out var parsedStatus) && (sdk is null || Version.TryParse(sdk, out _)):
+                    when PluginText.StatusOf(status) is { } parsedStatus && (sdk is null || Version.TryParse(sdk, out _)):
                     Close();
                     (folder, fingerprint) = (f, print);
                     record = new PluginRecord
@@ -207,7 +207,7 @@ internal sealed class PluginManifest
                         Name = name,
                         Path = path,
                         Source = PluginSource.Bundled, // the caller knows where it was found this time
-                        Status = (PluginStatus)parsedStatus!,
+                        Status = parsedStatus,
                         Version = version,
                         SdkVersion = sdk is null ? null : Version.Parse(sdk),
                         Description = description,

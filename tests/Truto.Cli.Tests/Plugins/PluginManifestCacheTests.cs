@@ -43,7 +43,7 @@ public sealed class PluginManifestCacheTests : IDisposable
         var second = await _bed.ListAsync();
 
         // Then
-        written.ShouldStartWith("truto-plugin-manifest 1\t");
+        written.ShouldStartWith("truto-plugin-manifest 2\t");
         written.ShouldContain("command\tgreet\t");
         second.ToString().ShouldBe(first.ToString());
         PluginTestBed.Entry(second, "greeter")["status"]!.ToString().ShouldBe("loaded");

@@ -46,32 +46,15 @@ internal static class Pagination
     public static JsonResponse Page(IReadOnlyList<JToken> ordered, PageRequest page)
     {
         var rows = ordered.Skip(page.Offset).Take(page.Limit).ToList();
-        var more = page.Offset + rows.Count < ordered.Count;
-        return new JsonResponse(json =>
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("result");
-            json.WriteStartArray();
-            foreach (var row in rows)
-            {
-                row.WriteTo(json);
-            }
-
-            json.WriteEndArray();
-            json.WritePropertyName("next_cursor");
-            json.WriteValue(more ? EncodeCursor(page.Offset + rows.Count) : null);
-            json.WritePropertyName("limit");
-            json.WriteValue(page.Limit);
-            json.WriteEndObject();
-        });
+        return Page(rows, row => Encoding.UTF8.GetBytes(row.ToString(Formatting.None)), page.Offset + rows.Count < ordered.Count, page);
     }
 
     /// <summary>
     /// The envelope for <paramref name="rows"/>, a page already cut at <paramref name="page"/> (<paramref name="more"/>
-    /// when rows follow it), whose rows carry their own JSON (<paramref name="utf8Json"/>): their bytes are copied, and
-    /// the page is byte for byte what Newtonsoft writes for the same rows.
+    /// when rows follow it), each row's UTF-8 JSON given by <paramref name="utf8Json"/> (a row may keep its own, as
+    /// API tokens do): the page is byte for byte what Newtonsoft writes for the same rows.
     /// </summary>
-    public static JsonResponse Page<T>(IReadOnlyList<T> rows, Func<T, ReadOnlyMemory<byte>> utf8Json, bool more, PageRequest page) => JsonResponse.Utf8(body =>
+    public static JsonResponse Page<T>(IReadOnlyList<T> rows, Func<T, ReadOnlyMemory<byte>> utf8Json, bool more, PageRequest page) => new(body =>
     {
         body.Write("{\"result\":["u8);
         for (var i = 0; i < rows.Count; i++)

@@ -45,7 +45,9 @@ internal static class TrutoHost
     /// rehearsal's work themselves at once, and root help does none of it.
     /// </summary>
     internal static bool RunsPluginCommand(IReadOnlyList<string> args) =>
-        ArgumentScanner.FindCommandName(args) is { } name && name != Completer.CommandName && Array.IndexOf(HostCommandNames, name) < 0;
+        ArgumentScanner.FindCommandName(args) is { } name && name != Completer.CommandName && !IsHostCommand(name);
+
+    private static bool IsHostCommand(string name) => Array.IndexOf(HostCommandNames, name) >= 0;
 
     public static string Version { get; } = ReadVersion();
 
@@ -72,9 +74,7 @@ internal static class TrutoHost
             var pluginLoader = loader ?? new McMasterPluginLoader();
             var commandName = ArgumentScanner.FindCommandName(args);
             // A plugin's command never reads the host commands' attributes: their names say it is not one of them.
-            var command = commandName is not null && Array.IndexOf(HostCommandNames, commandName) >= 0
-                ? HostCommands.First(c => c.Answers(commandName))
-                : null;
+            var command = commandName is not null && IsHostCommand(commandName) ? HostCommands.First(c => c.Answers(commandName)) : null;
             PendingServices services;
             if (command is not null)
             {

@@ -28,35 +28,33 @@ internal sealed class NdjsonFormatter : IRecordFormatter
     /// </summary>
     public async Task WriteRecordsAsync(IAsyncEnumerable<object> records, IReadOnlyList<TableColumn> columns, TextWriter output, CancellationToken cancellationToken)
     {
+        using var bytes = _bytes = Utf8Passthrough.For(output);
+        var chars = new char[4096];
         JsonTextWriter? writer = null;
         try
         {
-            using var bytes = _bytes = Utf8Passthrough.For(output);
-            var chars = new char[4096];
             await foreach (var record in records.WithCancellation(cancellationToken))
             {
-                if (record is RawJsonObject { IsVerbatim: true } raw)
-                {
-                    if (bytes is not null)
-                    {
-                        bytes.Write(raw.Utf8);
-                        bytes.Write("\n"u8);
-                        continue;
-                    }
-
-                    raw.WriteTo(output, ref chars);
-                    output.Write('\n');
-                }
-                else
+                if (record is not RawJsonObject { IsVerbatim: true } raw)
                 {
                     bytes?.BeforeText();
                     WriteLine(RecordValues.ToToken(record), writer ??= CreateWriter(output), output);
+                }
+                else if (bytes is not null)
+                {
+                    bytes.Write(raw.Utf8);
+                    bytes.Write("\n"u8);
+                }
+                else
+                {
+                    raw.WriteTo(output, ref chars);
+                    output.Write('\n');
                 }
             }
         }
         finally
         {
-            ((IDisposable?)writer)?.Dispose();
+            writer?.Close(); // CloseOutput is off: stdout stays open, the writer's buffers go back to their pool
         }
     }
 

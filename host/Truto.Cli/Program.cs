@@ -15,7 +15,7 @@ if (ArgumentScanner.WantsVersion(args))
 var settings = HostSettings.FromProcess();
 if (TrutoHost.RunsPluginCommand(args))
 {
-    StartupRehearsal.Begin(settings);
+    StartupWarmUp.Begin(settings);
 }
 
 using var cancellation = new CancellationTokenSource();

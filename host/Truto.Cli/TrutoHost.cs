@@ -34,15 +34,14 @@ internal static class TrutoHost
     private static readonly Lazy<CommandInfo[]> HostCommandList = new(() => HostCommandTypes.Select(PluginCatalog.DescribeCommand).ToArray());
 
     /// <summary>
-    /// The names and aliases of <see cref="HostCommandTypes"/>, written out so that neither the rehearsal, which
-    /// starts before anything else, nor a plugin's command reads their attributes (5-7 ms of first-time reflection
-    /// on the main thread). A test holds this list to the attributes.
+    /// The names and aliases of <see cref="HostCommandTypes"/>, written out so that a plugin's command never reads their
+    /// attributes (5-7 ms of first-time reflection on the main thread). A test holds this list to the attributes.
     /// </summary>
     internal static readonly string[] HostCommandNames = ["plugins", "plugin", "completion", "context"];
 
     /// <summary>
-    /// Whether argv runs a plugin's command, the case a start-up rehearsal pays for: the host's own commands do the
-    /// rehearsal's work themselves at once, and root help does none of it.
+    /// Whether argv runs a plugin's command, the case the start-up warm-up pays for: the host's own commands need the
+    /// type-name parser at once, and root help does not need it.
     /// </summary>
     internal static bool RunsPluginCommand(IReadOnlyList<string> args) =>
         ArgumentScanner.FindCommandName(args) is { } name && name != Completer.CommandName && !IsHostCommand(name);
@@ -130,29 +129,6 @@ internal static class TrutoHost
                 await Task.WhenAny(discovery);
             }
         }
-    }
-
-    private const string RehearsalConfig = """{ "activeProfile": "a", "profiles": { "a": { "apiUrl": "http://127.0.0.1", "token": "t" } } }""";
-
-    /// <summary>
-    /// <c>truto plugins list</c> against a one-plugin inventory, the SDK standing in for the plugin being scanned,
-    /// output discarded: every step of a real run after discovery (see <see cref="StartupRehearsal"/>).
-    /// </summary>
-    /// <remarks>
-    /// The SDK, not the host's own assembly: it is small and already loaded, while listing the host's types loaded
-    /// YamlDotNet, regular expressions, Linq.Expressions and the HTTP stack's primitives into every plugin command,
-    /// none of which it needs (3 MiB and a few ms).
-    /// </remarks>
-    internal static async Task RehearseAsync(HostSettings settings)
-    {
-        var streams = DiscardedStreams.Instance;
-        var inventory = new PluginInventory([PluginRecord.Failed("rehearsal", PluginSource.Bundled, "rehearsal", PluginStatus.Failed, "never loaded")]);
-        await using var services = HostServices.Build(settings, streams, new SecretRedactor(), () => inventory, new PluginRegistration(typeof(ITrutoPlugin).Assembly));
-        var command = HostCommands.First(c => c.ModelType == typeof(PluginsCommand));
-        await RunCommandAsync(["plugins", "list"], command, services, streams, TerminalColors.None, CancellationToken.None);
-
-        // Nearly every command reads config.json (for credentials, if nothing else).
-        ConfigFile.ToConfig(ConfigFile.Parse(RehearsalConfig, "rehearsal"), "rehearsal");
     }
 
     private static async Task<int> RunCommandAsync(string[] args, CommandInfo command, IServiceProvider services, IStandardStreams streams, TerminalColors colors, CancellationToken cancellationToken)

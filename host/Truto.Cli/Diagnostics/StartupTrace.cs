@@ -14,14 +14,10 @@ internal static class StartupTrace
     private static readonly StringBuilder Lines = new();
     private static TimeSpan _processAgeAtFirstMark;
     private static long _firstMark;
-    private static readonly AsyncLocal<bool> Muted = new();
-
-    /// <summary>No marks from this flow of work on (the start-up rehearsal runs the same code as the run).</summary>
-    public static void Mute() => Muted.Value = true;
 
     public static void Mark(string milestone)
     {
-        if (!Enabled || Muted.Value)
+        if (!Enabled)
         {
             return;
         }

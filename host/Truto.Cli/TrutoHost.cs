@@ -81,7 +81,7 @@ internal static class TrutoHost
             }
             else
             {
-                var inventory = Discover(settings, pluginLoader);
+                var inventory = Discover(settings, streams, pluginLoader);
                 StartupTrace.Mark("plugins discovered");
                 if (args is [Completer.CommandName, .. var words])
                 {
@@ -197,7 +197,7 @@ internal static class TrutoHost
                 // The plugins last, as the command asks for them last; settled whatever happens, as the run waits for them.
                 try
                 {
-                    inventory.SetResult(Discover(settings, loader));
+                    inventory.SetResult(Discover(settings, streams, loader));
                 }
                 catch (Exception e)
                 {
@@ -207,7 +207,7 @@ internal static class TrutoHost
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
-    private static PluginInventory Discover(HostSettings settings, IPluginLoader loader)
+    private static PluginInventory Discover(HostSettings settings, IStandardStreams streams, IPluginLoader loader)
     {
         // Classes, not value tuples: each generic instantiation over a struct is JIT-compiled on every run.
         var searchPath = new List<PluginFolder>
@@ -218,7 +218,8 @@ internal static class TrutoHost
         searchPath.AddRange(settings.EnvironmentPluginDirectories.Select(d => new PluginFolder(d, PluginSource.Environment)));
 
         var manifest = PluginManifest.Open(settings.PluginManifestPath, PluginManifest.HostStamp);
-        var catalog = new PluginCatalog(loader, PluginCatalog.HostSdkVersion, HostCommandNames, settings.PluginStrictModes, manifest);
+        var catalog = new PluginCatalog(loader, PluginCatalog.HostSdkVersion, HostCommandNames, settings.PluginStrictModes, manifest,
+            plugin => HostServices.ProblemWith(plugin, settings, streams));
         return new PluginInventory(catalog.Discover(searchPath), catalog);
     }
 

@@ -3,6 +3,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using McMaster.Extensions.CommandLineUtils;
 using Truto.Cli.Plugins;
+using Truto.Cli.Startup;
 using Truto.Cli.Sdk.Commands;
 
 namespace Truto.Cli.Sdk.Testing;
@@ -30,7 +31,9 @@ public static class PluginConformance
         var problems = new List<string>();
         using var host = new TrutoTestHost { BundledPluginDirectory = null };
         host.AddPlugin(pluginAssemblyPath);
-        var catalog = new PluginCatalog(new McMasterPluginLoader(), PluginCatalog.HostSdkVersion, ["plugins"]);
+        var settings = new HostSettings { ConfigDirectory = host.ConfigDirectory, BundledPluginDirectory = host.ConfigDirectory };
+        var catalog = new PluginCatalog(new McMasterPluginLoader(), PluginCatalog.HostSdkVersion, ["plugins"],
+            findServiceProblem: plugin => HostServices.ProblemWith(plugin, settings, new TestTerminal()));
         var record = catalog.Discover(host.PluginDirectories.Select(d => new PluginFolder(d, PluginSource.Environment))).Single();
         if (record.Status != PluginStatus.Loaded)
         {

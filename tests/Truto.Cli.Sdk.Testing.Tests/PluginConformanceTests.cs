@@ -38,4 +38,16 @@ public sealed class PluginConformanceTests
         report.Conforms.ShouldBeFalse();
         report.Problems[0].ShouldStartWith("the plugin does not load (failed): threw while registering");
     }
+
+    [Fact]
+    public void A_plugin_whose_command_needs_a_service_nobody_registers_does_not_conform()
+    {
+        var report = PluginConformance.Check(Path.Combine(AppContext.BaseDirectory, "testplugins", "Truto.TestPlugins.UnbuildableCommand", "Truto.TestPlugins.UnbuildableCommand.dll"));
+
+        report.Problems.ShouldBe(
+        [
+            "the plugin does not load (failed): Unable to resolve service for type 'Truto.TestPlugins.UnbuildableCommand.IClock' while attempting " +
+            "to activate 'Truto.TestPlugins.UnbuildableCommand.ClockCommand'. Register it in the plugin's Register method (plugin.Services).",
+        ]);
+    }
 }

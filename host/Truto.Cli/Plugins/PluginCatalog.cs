@@ -17,14 +17,21 @@ internal sealed class PluginCatalog
     private readonly IReadOnlyCollection<string> _reservedCommandNames;
     private readonly bool _strictModes;
     private readonly PluginManifest _manifest;
+    private readonly Func<PluginRegistration, string?>? _findServiceProblem;
 
-    public PluginCatalog(IPluginLoader loader, Version hostSdkVersion, IReadOnlyCollection<string> reservedCommandNames, bool strictModes = true, PluginManifest? manifest = null)
+    /// <param name="findServiceProblem">
+    /// Why a plugin loaded afresh cannot have its commands built, or null (HostServices.ProblemWith); not asked again
+    /// when the manifest already vouches for the plugin.
+    /// </param>
+    public PluginCatalog(IPluginLoader loader, Version hostSdkVersion, IReadOnlyCollection<string> reservedCommandNames, bool strictModes = true, PluginManifest? manifest = null,
+        Func<PluginRegistration, string?>? findServiceProblem = null)
     {
         _loader = loader;
         _hostSdkVersion = hostSdkVersion;
         _reservedCommandNames = reservedCommandNames;
         _strictModes = strictModes;
         _manifest = manifest ?? PluginManifest.None;
+        _findServiceProblem = findServiceProblem;
     }
 
     public static Version HostSdkVersion => typeof(ITrutoPlugin).Assembly.GetName().Version!;
@@ -167,7 +174,10 @@ internal sealed class PluginCatalog
             return PluginRecord.Failed(name, source, assemblyPath, PluginStatus.Incompatible, incompatibility, sdkVersion);
         }
 
-        return LoadAndRegister(name, source, assemblyPath, sdkVersion);
+        var loaded = LoadAndRegister(name, source, assemblyPath, sdkVersion);
+        return loaded.Registration is { } registration && _findServiceProblem?.Invoke(registration) is { } problem
+            ? PluginRecord.Failed(name, source, assemblyPath, PluginStatus.Failed, problem, sdkVersion)
+            : loaded;
     }
 
     private PluginRecord LoadAndRegister(string name, PluginSource source, string assemblyPath, Version sdkVersion)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using Truto.Cli.Sdk.Errors;
+using Truto.Cli.Sdk.Terminal;
 using Truto.Cli.Startup;
 
 namespace Truto.Cli.Plugins;
@@ -10,7 +11,7 @@ namespace Truto.Cli.Plugins;
 /// first). The plugin is staged beside the user plugin folder, loaded there exactly as truto would load it, and
 /// moved into place only when it loads and its commands are free; otherwise nothing is copied.
 /// </summary>
-internal sealed class PluginInstaller(HostSettings settings, PluginInventory inventory)
+internal sealed class PluginInstaller(HostSettings settings, IStandardStreams streams, PluginInventory inventory)
 {
     public async Task<PluginRecord> InstallAsync(string source, bool replace, Action<string> status, CancellationToken cancellationToken)
     {
@@ -25,7 +26,8 @@ internal sealed class PluginInstaller(HostSettings settings, PluginInventory inv
             var staged = Path.Combine(staging, "plugins", name);
             CopyFolder(files, staged, skipSdk: true);
 
-            var catalog = new PluginCatalog(new McMasterPluginLoader(), PluginCatalog.HostSdkVersion, ["plugins"], settings.PluginStrictModes);
+            var catalog = new PluginCatalog(new McMasterPluginLoader(), PluginCatalog.HostSdkVersion, ["plugins"], settings.PluginStrictModes,
+                findServiceProblem: plugin => HostServices.ProblemWith(plugin, settings, streams));
             var record = catalog.Discover([new PluginFolder(Path.Combine(staging, "plugins"), PluginSource.User)]).Single();
             if (record.Status != PluginStatus.Loaded)
             {

@@ -142,6 +142,22 @@ public sealed class BrokenPluginTests : IDisposable
     }
 
     [Fact]
+    public async Task Reports_a_command_needing_a_service_nobody_registers_by_the_service_and_the_command()
+    {
+        // Given: ClockCommand(IClock clock, IOutput output), and no IClock anywhere
+        _bed.InstallInPluginPath(TestPlugin.UnbuildableCommand);
+
+        // When
+        var listed = await ListedWhileTheRestKeepsWorkingAsync(TestPlugin.UnbuildableCommand);
+
+        // Then
+        listed["status"]!.ToString().ShouldBe("failed");
+        listed["reason"]!.ToString().ShouldBe(
+            "Unable to resolve service for type 'Truto.TestPlugins.UnbuildableCommand.IClock' while attempting to activate " +
+            "'Truto.TestPlugins.UnbuildableCommand.ClockCommand'. Register it in the plugin's Register method (plugin.Services).");
+    }
+
+    [Fact]
     public async Task Root_help_still_lists_the_working_plugins_and_counts_the_broken_ones()
     {
         // Given

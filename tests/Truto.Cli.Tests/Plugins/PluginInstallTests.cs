@@ -68,6 +68,16 @@ public sealed class PluginInstallTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plugin_whose_command_cannot_be_built_is_not_installed_and_says_what_is_missing()
+    {
+        var result = await _bed.Host.RunAsync("plugins", "install", Built(TestPlugin.UnbuildableCommand));
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain("was not installed: it is failed: Unable to resolve service for type 'Truto.TestPlugins.UnbuildableCommand.IClock'");
+        UserFolderEntries().ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_incompatible_plugin_is_refused_with_both_versions()
     {
         var result = await _bed.Host.RunAsync("plugins", "install", Built(TestPlugin.NextMajorSdk));

@@ -27,6 +27,9 @@ internal static class TestPlugin
     /// <summary>Registers its own <c>IOutput</c>.</summary>
     public const string RegistersHostService = "Truto.TestPlugins.RegistersHostService";
 
+    /// <summary>Its <c>clock</c> command's constructor asks for an <c>IClock</c> nobody registers.</summary>
+    public const string UnbuildableCommand = "Truto.TestPlugins.UnbuildableCommand";
+
     /// <summary>Built against a fake Truto.Cli.Sdk of the next major version.</summary>
     public const string NextMajorSdk = "Truto.TestPlugins.NextMajorSdk";
 

@@ -12,7 +12,7 @@ namespace Truto.Cli.Startup;
 /// </summary>
 /// <remarks>
 /// It replaced a rehearsal of a whole host command (container, command tree, output, config) on that thread, which
-/// took as much wall time off and cost ~45 ms more CPU: once the parser is warm, the rest of the first-use work only
+/// took as much wall time off and cost ~40 ms more CPU: once the parser is warm, the rest of the first-use work only
 /// moved between threads that contend for the runtime's loader locks. Only plugin commands start it: a host command
 /// builds its tree at once, before a second thread would be done.
 /// </remarks>

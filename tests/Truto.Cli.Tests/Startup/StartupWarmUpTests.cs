@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using Shouldly;
 using Truto.Cli.Startup;
 
@@ -14,6 +15,20 @@ public sealed class StartupWarmUpTests
     {
         // A renamed class would still warm the parser, but this keeps the warm-up honest about what it does.
         StartupWarmUp.WarmTypeNameParser().ShouldBe(typeof(StartupWarmUp));
+    }
+
+    [Fact]
+    public void It_loads_Newtonsoft_and_the_framework_assemblies_of_JObjects_interfaces()
+    {
+        // Loading a JObject (config.json, every record) needs the assemblies its interfaces are defined in.
+        var ofInterfaces = typeof(JObject).GetInterfaces().Select(i => i.Assembly.GetName().Name!)
+            .Where(name => name != "System.Private.CoreLib")
+            .Append(typeof(JObject).Assembly.GetName().Name!)
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+        ofInterfaces.ShouldBe(StartupWarmUp.JsonAssemblies.Order(StringComparer.Ordinal));
+        StartupWarmUp.LoadJsonAssemblies().Select(a => a.GetName().Name).ShouldBe(StartupWarmUp.JsonAssemblies);
     }
 
     [Theory]

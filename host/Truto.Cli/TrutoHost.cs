@@ -218,8 +218,7 @@ internal static class TrutoHost
         searchPath.AddRange(settings.EnvironmentPluginDirectories.Select(d => new PluginFolder(d, PluginSource.Environment)));
 
         var manifest = PluginManifest.Open(settings.PluginManifestPath, PluginManifest.HostStamp);
-        var catalog = new PluginCatalog(loader, PluginCatalog.HostSdkVersion, HostCommandNames, settings.PluginStrictModes, manifest,
-            plugin => HostServices.ProblemWith(plugin, settings, streams));
+        var catalog = PluginCatalog.ForHost(loader, settings, streams, manifest);
         return new PluginInventory(catalog.Discover(searchPath), catalog);
     }
 

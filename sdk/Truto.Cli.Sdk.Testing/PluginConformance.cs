@@ -32,8 +32,7 @@ public static class PluginConformance
         using var host = new TrutoTestHost { BundledPluginDirectory = null };
         host.AddPlugin(pluginAssemblyPath);
         var settings = new HostSettings { ConfigDirectory = host.ConfigDirectory, BundledPluginDirectory = host.ConfigDirectory };
-        var catalog = new PluginCatalog(new McMasterPluginLoader(), PluginCatalog.HostSdkVersion, ["plugins"],
-            findServiceProblem: plugin => HostServices.ProblemWith(plugin, settings, new TestTerminal()));
+        var catalog = PluginCatalog.ForHost(new McMasterPluginLoader(), settings, new TestTerminal());
         var record = catalog.Discover(host.PluginDirectories.Select(d => new PluginFolder(d, PluginSource.Environment))).Single();
         if (record.Status != PluginStatus.Loaded)
         {

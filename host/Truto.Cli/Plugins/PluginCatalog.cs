@@ -1,6 +1,8 @@
 using System.Reflection;
 using McMaster.Extensions.CommandLineUtils;
 using Truto.Cli.Sdk.Plugins;
+using Truto.Cli.Sdk.Terminal;
+using Truto.Cli.Startup;
 
 namespace Truto.Cli.Plugins;
 
@@ -20,7 +22,7 @@ internal sealed class PluginCatalog
     private readonly Func<PluginRegistration, string?>? _findServiceProblem;
 
     /// <param name="findServiceProblem">
-    /// Why a plugin loaded afresh cannot have its commands built, or null (HostServices.ProblemWith); not asked again
+    /// Why a plugin loaded afresh cannot have its commands built, or null (see <see cref="ForHost"/>); not asked again
     /// when the manifest already vouches for the plugin.
     /// </param>
     public PluginCatalog(IPluginLoader loader, Version hostSdkVersion, IReadOnlyCollection<string> reservedCommandNames, bool strictModes = true, PluginManifest? manifest = null,
@@ -33,6 +35,15 @@ internal sealed class PluginCatalog
         _manifest = manifest ?? PluginManifest.None;
         _findServiceProblem = findServiceProblem;
     }
+
+    /// <summary>
+    /// The catalog as truto itself loads plugins (discovery, <c>plugins install</c>, the SDK's conformance check): this
+    /// host's SDK, the host's command names reserved, and each plugin loaded afresh checked against the services its
+    /// commands can be given (<see cref="HostServices.ProblemWith"/>).
+    /// </summary>
+    public static PluginCatalog ForHost(IPluginLoader loader, HostSettings settings, IStandardStreams streams, PluginManifest? manifest = null) =>
+        new(loader, HostSdkVersion, TrutoHost.HostCommandNames, settings.PluginStrictModes, manifest,
+            plugin => HostServices.ProblemWith(plugin, settings, streams));
 
     public static Version HostSdkVersion => typeof(ITrutoPlugin).Assembly.GetName().Version!;
 

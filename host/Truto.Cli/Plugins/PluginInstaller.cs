@@ -26,8 +26,7 @@ internal sealed class PluginInstaller(HostSettings settings, IStandardStreams st
             var staged = Path.Combine(staging, "plugins", name);
             CopyFolder(files, staged, skipSdk: true);
 
-            var catalog = new PluginCatalog(new McMasterPluginLoader(), PluginCatalog.HostSdkVersion, ["plugins"], settings.PluginStrictModes,
-                findServiceProblem: plugin => HostServices.ProblemWith(plugin, settings, streams));
+            var catalog = PluginCatalog.ForHost(new McMasterPluginLoader(), settings, streams);
             var record = catalog.Discover([new PluginFolder(Path.Combine(staging, "plugins"), PluginSource.User)]).Single();
             if (record.Status != PluginStatus.Loaded)
             {

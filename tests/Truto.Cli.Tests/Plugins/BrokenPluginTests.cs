@@ -128,6 +128,20 @@ public sealed class BrokenPluginTests : IDisposable
     }
 
     [Fact]
+    public async Task Reports_a_command_named_like_one_of_trutos_own_as_conflict()
+    {
+        // Given
+        _bed.InstallInPluginPath(TestPlugin.HostCommandName);
+
+        // When
+        var listed = await ListedWhileTheRestKeepsWorkingAsync("host-command-name");
+
+        // Then
+        listed["status"]!.ToString().ShouldBe("conflict");
+        listed["reason"]!.ToString().ShouldBe("command 'context' is already provided by truto itself; remove one of the two");
+    }
+
+    [Fact]
     public async Task Reports_a_plugin_registering_a_host_service_as_conflict()
     {
         // Given

@@ -100,6 +100,16 @@ public sealed class PluginInstallTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plugin_adding_a_command_named_like_one_of_trutos_own_is_refused()
+    {
+        var result = await _bed.Host.RunAsync("plugins", "install", Built(TestPlugin.HostCommandName));
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain("was not installed: it is conflict: command 'context' is already provided by truto itself");
+        UserFolderEntries().ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_folder_without_a_plugin_is_a_usage_error()
     {
         var empty = Path.Combine(_downloads, "nothing-here");

@@ -24,6 +24,9 @@ internal static class TestPlugin
     /// <summary>Adds its own top-level <c>greet</c>, as the Greeter does.</summary>
     public const string DuplicateCommand = "Truto.TestPlugins.DuplicateCommand";
 
+    /// <summary>Adds its own top-level <c>context</c>, a name truto keeps for itself.</summary>
+    public const string HostCommandName = "Truto.TestPlugins.HostCommandName";
+
     /// <summary>Registers its own <c>IOutput</c>.</summary>
     public const string RegistersHostService = "Truto.TestPlugins.RegistersHostService";
 

@@ -110,7 +110,7 @@ internal static class TrutoHost
                 return result;
             }
         }
-        catch (Exception e) when (IsBrokenPipe(e))
+        catch (Exception e) when (DescriptorStream.IsBrokenPipe(e))
         {
             // The reader went away (| head): that is the reader's choice, not a failure.
             return ExitCodes.Success;
@@ -277,9 +277,6 @@ internal static class TrutoHost
         selected is IModelAccessor accessor
             ? accessor.GetModelType().GetCustomAttribute<DefaultOutputFormatAttribute>()?.Format ?? OutputFormat.Table
             : OutputFormat.Table;
-
-    private static bool IsBrokenPipe(Exception e) =>
-        e is IOException io && (io.HResult == 32 || io.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase));
 
     private static void TryFlush(TextWriter writer)
     {

@@ -43,7 +43,7 @@ internal sealed class OutputRenderer : IOutput
         {
             await formatter.WriteRecordsAsync(FlushWhileWaiting(records, formatter, progress, cancellationToken), columns, _streams.Out, cancellationToken);
         }
-        catch (Exception) when (formatter.Streams && progress.Records > 0)
+        catch (Exception e) when (formatter.Streams && progress.Records > 0 && !DescriptorStream.IsBrokenPipe(e))
         {
             // Whole records already went out (or are about to: stdout is flushed here, once a page is already
             // waiting, or when its buffer fills); say plainly that the listing is not complete.

@@ -12,8 +12,8 @@ internal sealed class ConsoleStreams : IStandardStreams, ISecretInput
     {
         _columnsVariable = columnsVariable;
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        Out = new StreamWriter(new BlockingStream(Console.OpenStandardOutput()), utf8, bufferSize: 64 * 1024) { AutoFlush = false };
-        Error = new StreamWriter(new BlockingStream(Console.OpenStandardError()), utf8) { AutoFlush = true };
+        Out = new StreamWriter(new BlockingStream(DescriptorStream.Open(1)), utf8, bufferSize: 64 * 1024) { AutoFlush = false };
+        Error = new StreamWriter(new BlockingStream(DescriptorStream.Open(2)), utf8) { AutoFlush = true };
     }
 
     // Console.In sets up the terminal (terminfo, signal handlers): only a command that reads stdin pays for it.

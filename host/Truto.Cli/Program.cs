@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Truto.Cli;
 using Truto.Cli.CommandLine;
 using Truto.Cli.Startup;
@@ -13,22 +12,12 @@ if (ArgumentScanner.WantsVersion(args))
 }
 
 var settings = HostSettings.FromProcess();
-if (TrutoHost.RunsPluginCommand(args))
-{
-    StartupWarmUp.Begin(settings);
-}
-
 using var cancellation = new CancellationTokenSource();
-// A POSIX signal registration rather than Console.CancelKeyPress, which first sets up the terminal for reading.
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
+using var ctrlC = new CtrlC(cancellation);
+if (!(TrutoHost.RunsPluginCommand(args) && StartupWarmUp.Begin(settings, first: ctrlC.Register)))
 {
-    // The first Ctrl+C cancels cleanly (exit 130); a second one ends the process at once.
-    if (!cancellation.IsCancellationRequested)
-    {
-        signal.Cancel = true;
-        cancellation.Cancel();
-    }
-});
+    ctrlC.Register();
+}
 
 var streams = new ConsoleStreams(int.TryParse(settings.GetEnvironment("COLUMNS"), out var columns) ? columns : null);
 var exitCode = await TrutoHost.RunAsync(args, settings, streams, cancellation.Token);

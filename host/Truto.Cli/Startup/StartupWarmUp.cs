@@ -5,11 +5,13 @@ using Truto.Cli.Diagnostics;
 namespace Truto.Cli.Startup;
 
 /// <summary>
-/// The runtime's type-name parser is slow the first time a process uses it: it builds and first runs its vectorised
-/// <c>SearchValues</c>, ~9 ms on the 2-core test machine (14 ms in a bare hello-world). A plugin command needs it
-/// early, to read <c>[assembly: TrutoPlugin(typeof(...))]</c> and its group's <c>[Subcommand(typeof(...))]</c>, so a
-/// second thread parses one name while the main thread reads the plugin manifest and loads the plugin, and the main
-/// thread finds the parser ready. The thread then loads the JSON assemblies every plugin command uses.
+/// A plugin command's second thread. It first makes the Ctrl+C registration (<see cref="Terminal.CtrlC"/>), ~1.5 ms
+/// the main thread no longer waits for. Then, when a core is free, it warms the runtime's type-name parser, which is
+/// slow the first time a process uses it: it builds and first runs its vectorised <c>SearchValues</c>, ~9 ms on the
+/// 2-core test machine (14 ms in a bare hello-world). A plugin command needs it early, to read
+/// <c>[assembly: TrutoPlugin(typeof(...))]</c> and its group's <c>[Subcommand(typeof(...))]</c>, so the thread parses
+/// one name while the main thread reads the plugin manifest and loads the plugin, and the main thread finds the
+/// parser ready. Last it loads the JSON assemblies every plugin command uses.
 /// </summary>
 /// <remarks>
 /// It replaced a rehearsal of a whole host command (container, command tree, output, config) on that thread, which
@@ -19,35 +21,42 @@ namespace Truto.Cli.Startup;
 /// </remarks>
 internal static class StartupWarmUp
 {
-    public static void Begin(HostSettings settings)
+    /// <summary>
+    /// Starts the thread, which runs <paramref name="first"/> and then the warm-up if a core is free; false (and no
+    /// thread) when TRUTO_NO_WARMUP=1, so the caller runs <paramref name="first"/> itself.
+    /// </summary>
+    public static bool Begin(HostSettings settings, Action first)
     {
         if (settings.GetEnvironment("TRUTO_NO_WARMUP") == "1")
         {
-            return; // to measure what it saves
+            return false; // to measure what it saves
         }
 
-        if (!CoreToSpare(ReadLoadAverage(), Environment.ProcessorCount))
-        {
-            return; // it would compete with the run it is meant to help
-        }
-
+        // Without a free core the warm-up would compete with the run it is meant to help; the registration is due anyway.
+        var warm = CoreToSpare(ReadLoadAverage(), Environment.ProcessorCount);
         new Thread(() =>
         {
             try
             {
-                WarmTypeNameParser();
-                LoadJsonAssemblies();
+                first();
+                if (warm)
+                {
+                    WarmTypeNameParser();
+                    LoadJsonAssemblies();
+                }
             }
             catch (Exception)
             {
-                // Nothing is lost: the main thread does the same when it needs to, and says what went wrong.
+                // Nothing is lost: the main thread warms what it needs when it needs it, and a Ctrl+C with no
+                // handler ends the process as it would any program.
             }
         })
         {
             IsBackground = true,
-            Name = "start-up warm-up",
+            Name = "start-up",
         }.Start();
-        StartupTrace.Mark("warm-up started");
+        StartupTrace.Mark("start-up thread started");
+        return true;
     }
 
     /// <summary>Parses a type name, as reading an attribute's <c>typeof(...)</c> argument does.</summary>

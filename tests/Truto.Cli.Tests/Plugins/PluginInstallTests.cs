@@ -67,23 +67,17 @@ public sealed class PluginInstallTests : IDisposable
         UserFolderEntries().ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task A_plugin_whose_command_cannot_be_built_is_not_installed_and_says_what_is_missing()
+    // Each is what discovery would say of the plugin: install loads it exactly as truto would, and copies nothing.
+    [Theory]
+    [InlineData(TestPlugin.UnbuildableCommand, "it is failed: Unable to resolve service for type 'Truto.TestPlugins.UnbuildableCommand.IClock'")]
+    [InlineData(TestPlugin.NextMajorSdk, "it is incompatible: built for Truto.Cli.Sdk 2.0, but this truto has SDK 1.0")]
+    [InlineData(TestPlugin.HostCommandName, "it is conflict: command 'context' is already provided by truto itself")]
+    public async Task A_plugin_truto_would_not_load_is_refused_saying_why_and_nothing_is_copied(string plugin, string reason)
     {
-        var result = await _bed.Host.RunAsync("plugins", "install", Built(TestPlugin.UnbuildableCommand));
+        var result = await _bed.Host.RunAsync("plugins", "install", Built(plugin));
 
         result.ExitCode.ShouldBe(1);
-        result.Stderr.ShouldContain("was not installed: it is failed: Unable to resolve service for type 'Truto.TestPlugins.UnbuildableCommand.IClock'");
-        UserFolderEntries().ShouldBeEmpty();
-    }
-
-    [Fact]
-    public async Task An_incompatible_plugin_is_refused_with_both_versions()
-    {
-        var result = await _bed.Host.RunAsync("plugins", "install", Built(TestPlugin.NextMajorSdk));
-
-        result.ExitCode.ShouldBe(1);
-        result.Stderr.ShouldContain("it is incompatible: built for Truto.Cli.Sdk 2.0, but this truto has SDK 1.0");
+        result.Stderr.ShouldContain($"was not installed: {reason}");
         UserFolderEntries().ShouldBeEmpty();
     }
 
@@ -96,16 +90,6 @@ public sealed class PluginInstallTests : IDisposable
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldContain("its command 'greet' is already provided by plugin 'greeter'");
-        UserFolderEntries().ShouldBeEmpty();
-    }
-
-    [Fact]
-    public async Task A_plugin_adding_a_command_named_like_one_of_trutos_own_is_refused()
-    {
-        var result = await _bed.Host.RunAsync("plugins", "install", Built(TestPlugin.HostCommandName));
-
-        result.ExitCode.ShouldBe(1);
-        result.Stderr.ShouldContain("was not installed: it is conflict: command 'context' is already provided by truto itself");
         UserFolderEntries().ShouldBeEmpty();
     }
 
